@@ -1,0 +1,100 @@
+// The intermediate model: plain JSON data that every emitter (OpenAPI, TypeScript SDK,
+// diff) reads. Every fact points back at the page cell it came from.
+
+/** Where a fact was read: page path (relative to its input root), section heading, table row. */
+export interface Provenance {
+  file: string;
+  /** Section the fact came from: `method`, `params`, `response`, `structure:<Name>`, `summary`, … */
+  section: string;
+  /** 1-based data row of the section's table (header row excluded), when the fact is a row. */
+  row?: number;
+}
+
+export type Primitive = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'unknown';
+
+/** A field's type as the docs state it (or as inferred, see Field.inferred). */
+export type TypeRef =
+  | { kind: 'primitive'; type: Primitive }
+  | { kind: 'ref'; ref: string }
+  | { kind: 'array'; items: TypeRef };
+
+/** What a fact can be inferred for, rather than read from the page. */
+export type InferredFact =
+  | 'items' // item type of an array the docs leave untyped
+  | 'required' // required-ness the page does not show (response tables)
+  | 'type' // type cell empty or unreadable
+  | 'http.verb'
+  | 'http.path'
+  | 'method'; // method name taken from the file name (no Method name section)
+
+export interface Field {
+  name: string;
+  type: TypeRef;
+  required: boolean;
+  description: string;
+  /** Default value as shown on the page, typed by the field's type when it parses. */
+  default?: string | number | boolean;
+  /** Sample value cell, verbatim text. */
+  example?: string;
+  /** Allowed values listed in the description (`optional values are:` / `可选值为：`). */
+  enum?: string[];
+  /** `数组长度限制：N` / array length limit. */
+  maxItems?: number;
+  /** Where the parameter goes in the HTTP request (operation parameters only). */
+  in?: 'query' | 'body';
+  inferred?: InferredFact[];
+  source: Provenance;
+}
+
+export interface Structure {
+  name: string;
+  fields: Field[];
+  /** First page (in sorted order) that defines it. */
+  source: Provenance;
+  /** Every page that shows this structure (sorted, unique). */
+  seenIn: string[];
+}
+
+export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Operation {
+  /** camelCase method name, e.g. `getUserGroups`. */
+  name: string;
+  /** Method name as the page writes it, e.g. `get_user_groups`. */
+  rawName: string;
+  client: string;
+  summary: string;
+  description: string;
+  http: { verb: HttpVerb; path: string };
+  params: Field[];
+  /** Name of the response structure (a key of Model.structures), when the page names one. */
+  response?: string;
+  /** JSON sample of the response, kept verbatim as an example (never read for types). */
+  responseExample?: string;
+  inferred: InferredFact[];
+  source: Provenance;
+}
+
+export interface Client {
+  name: string;
+  operations: Operation[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable machine-readable code, e.g. `page.no-method`, `structure.conflict`. */
+  code: string;
+  message: string;
+  file: string;
+  section?: string;
+  row?: number;
+}
+
+export interface Model {
+  modelVersion: 1;
+  clients: Client[];
+  structures: Record<string, Structure>;
+  diagnostics: Diagnostic[];
+}
