@@ -1,0 +1,37 @@
+// The shape of docsdk.config.json. docsdk.config.schema.json (repo root, shipped in the
+// package) is the schema the file is validated against; keep the two in step.
+import type { HttpVerb } from '../model/types.js';
+
+export interface OperationOverride {
+  verb?: HttpVerb;
+  path?: string;
+}
+
+export interface FieldOverride {
+  /** `string`, `number`, …, a structure name, or either with `[]`. */
+  type?: string;
+  enum?: string[];
+  required?: boolean;
+}
+
+export interface DocsdkConfig {
+  $schema?: string;
+  inputs?: string[];
+  out?: string;
+  basePath?: string;
+  /** Page client name -> SDK client name. */
+  clients?: Record<string, string>;
+  /** Keyed by camelCase method name. */
+  operations?: Record<string, OperationOverride>;
+  /** Keyed `Structure.field` or `operationName.param`. */
+  fields?: Record<string, FieldOverride>;
+  templates?: string;
+  strict?: boolean;
+  package?: { name?: string; version?: string };
+}
+
+/** A loaded config: defaults filled in, paths (inputs, out, templates) absolute. */
+export type Config = DocsdkConfig & { basePath: string };
+
+export const DEFAULT_BASE_PATH = '/api/v3/';
+export const CONFIG_FILE_NAME = 'docsdk.config.json';

@@ -1,0 +1,68 @@
+// Validates a parsed docsdk.config.json against the shipped JSON Schema and turns ajv's
+// errors into diagnostics that name the offending key by its path (`operations.getUser.verbb`).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { Diagnostic } from '../model/types.js';
+import type { DocsdkConfig } from './types.js';
+import { packageRoot } from './package-root.js';
+
+export const configSchemaFile = join(packageRoot, 'docsdk.config.schema.json');
+
+const validateConfig = new Ajv({ allErrors: true, verbose: true, strict: true }).compile<DocsdkConfig>(
+  JSON.parse(readFileSync(configSchemaFile, 'utf8')),
+);
+
+/** `inputs[0]`, `operations.getUserGroups.verb`, `fields["UserDto.email"].type`. */
+export function keyPath(segments: string[]): string {
+  return segments
+    .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? (i ? `.${s}` : s) : `[${JSON.stringify(s)}]`))
+    .join('');
+}
+
+function pointerSegments(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function toDiagnostic(error: ErrorObject, file: string): Diagnostic | undefined {
+  const at = pointerSegments(error.instancePath);
+  const hint = (error.parentSchema as { description?: string } | undefined)?.description;
+  const explain = (message = 'is invalid') =>
+    error.keyword === 'enum'
+      ? `must be one of ${(error.params.allowedValues as unknown[]).map(String).join(', ')}`
+      : error.keyword === 'pattern' && hint
+        ? `must be ${hint}`
+        : message;
+  const diagnostic = (code: string, key: string, message: string): Diagnostic => ({
+    severity: 'error',
+    code,
+    message,
+    file,
+    section: key,
+  });
+
+  if (error.keyword === 'additionalProperties') {
+    const key = keyPath([...at, error.params.additionalProperty as string]);
+    return diagnostic('config.unknown-key', key, `unknown key "${key}"`);
+  }
+  // ajv reports a bad property name twice: the inner error (with propertyName) says why.
+  if (error.keyword === 'propertyNames') return undefined;
+  if (error.propertyName !== undefined) {
+    const key = keyPath([...at, error.propertyName]);
+    return diagnostic('config.invalid-key', key, `invalid key "${key}": ${explain(error.message)}`);
+  }
+  const key = keyPath(at);
+  return diagnostic('config.invalid-value', key, `${key || 'config'}: ${explain(error.message)}`);
+}
+
+/** Diagnostics for every schema violation of `data`, empty when it is a valid config. */
+export function checkConfig(data: unknown, file: string): { config?: DocsdkConfig; diagnostics: Diagnostic[] } {
+  if (validateConfig(data)) return { config: data, diagnostics: [] };
+  const diagnostics = (validateConfig.errors ?? [])
+    .map((e) => toDiagnostic(e, file))
+    .filter((d): d is Diagnostic => d !== undefined);
+  return { diagnostics };
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { applyOverrides } from '../../generator/config/overrides.js';
+import { field, model, operation, structure } from '../support/model.js';
+
+const base = () =>
+  model(
+    [
+      operation('getUserGroups', { params: [field('userId', { required: true, in: 'query' })], response: 'GroupListDto' }),
+      operation('getUserInfo', { client: 'AuthenticationClient' }),
+    ],
+    [
+      structure('GroupListDto', [field('list', { type: { kind: 'array', items: { kind: 'primitive', type: 'unknown' } }, inferred: ['items', 'required'] })]),
+      structure('UserDto', [field('gender', { enum: ['M'] })]),
+    ],
+  );
+
+describe('applyOverrides', () => {
+  it('replaces verb and path and drops them from the inferred facts', () => {
+    const { model: out, diagnostics } = applyOverrides(base(), {
+      operations: { getUserGroups: { verb: 'GET', path: '/api/v3/get-user-groups' } },
+    });
+    const op = out.clients[1].operations[0];
+    expect(op.http).toEqual({ verb: 'GET', path: '/api/v3/get-user-groups' });
+    expect(op.inferred).toEqual([]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('keeps the facts an override leaves alone inferred', () => {
+    const { model: out } = applyOverrides(base(), { operations: { getUserGroups: { verb: 'GET' } } });
+    expect(out.clients[1].operations[0].inferred).toEqual(['http.path']);
+  });
+
+  it('overrides structure fields: type, enum, required', () => {
+    const { model: out } = applyOverrides(base(), {
+      fields: {
+        'GroupListDto.list': { type: 'UserDto[]', required: true },
+        'UserDto.gender': { enum: ['M', 'F', 'U'] },
+      },
+    });
+    const list = out.structures.GroupListDto.fields[0];
+    expect(list.type).toEqual({ kind: 'array', items: { kind: 'ref', ref: 'UserDto' } });
+    expect(list.required).toBe(true);
+    expect(list.inferred).toBeUndefined();
+    expect(out.structures.UserDto.fields[0].enum).toEqual(['M', 'F', 'U']);
+  });
+
+  it('overrides operation parameters keyed operationName.param', () => {
+    const { model: out } = applyOverrides(base(), { fields: { 'getUserGroups.userId': { type: 'integer', required: false } } });
+    expect(out.clients[1].operations[0].params[0]).toMatchObject({ type: { kind: 'primitive', type: 'integer' }, required: false });
+  });
+
+  it('renames clients and the client of their operations', () => {
+    const { model: out } = applyOverrides(base(), { clients: { ManagementClient: 'Management' } });
+    expect(out.clients.map((c) => c.name)).toEqual(['AuthenticationClient', 'Management']);
+    expect(out.clients[1].operations[0].client).toBe('Management');
+  });
+
+  it('does not touch its input', () => {
+    const input = base();
+    const before = structuredClone(input);
+    applyOverrides(input, { clients: { ManagementClient: 'M' }, fields: { 'UserDto.gender': { required: true } } });
+    expect(input).toEqual(before);
+  });
+
+  it('reports overrides that match nothing, naming the key, and appends them to the model', () => {
+    const { model: out, diagnostics } = applyOverrides(
+      base(),
+      {
+        clients: { AdminClient: 'Admin' },
+        operations: { getUserGroup: { verb: 'GET' } },
+        fields: { 'UserDto.sex': { required: true }, 'listUsers.page': { type: 'number' } },
+      },
+      'conf/docsdk.config.json',
+    );
+    expect(diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'config.unmatched-override',
+        message: 'operations.getUserGroup matches nothing: no operation getUserGroup',
+        file: 'conf/docsdk.config.json',
+        section: 'operations.getUserGroup',
+      },
+      {
+        severity: 'warning',
+        code: 'config.unmatched-override',
+        message: 'fields["UserDto.sex"] matches nothing: UserDto has no field sex',
+        file: 'conf/docsdk.config.json',
+        section: 'fields["UserDto.sex"]',
+      },
+      {
+        severity: 'warning',
+        code: 'config.unmatched-override',
+        message: 'fields["listUsers.page"] matches nothing: no structure or operation listUsers',
+        file: 'conf/docsdk.config.json',
+        section: 'fields["listUsers.page"]',
+      },
+      {
+        severity: 'warning',
+        code: 'config.unmatched-override',
+        message: 'clients.AdminClient matches nothing: no client AdminClient',
+        file: 'conf/docsdk.config.json',
+        section: 'clients.AdminClient',
+      },
+    ]);
+    expect(out.diagnostics).toEqual(diagnostics);
+  });
+
+  it('refuses a type override naming a structure the model does not have', () => {
+    const { model: out, diagnostics } = applyOverrides(base(), { fields: { 'UserDto.gender': { type: 'GenderDto' } } });
+    expect(diagnostics).toMatchObject([{ severity: 'error', code: 'config.unknown-structure', section: 'fields["UserDto.gender"]' }]);
+    expect(out.structures.UserDto.fields[0].type).toEqual({ kind: 'primitive', type: 'string' });
+  });
+
+  it('refuses a client rename onto an existing client', () => {
+    const { diagnostics } = applyOverrides(base(), { clients: { ManagementClient: 'AuthenticationClient' } });
+    expect(diagnostics).toMatchObject([{ severity: 'error', code: 'config.client-conflict' }]);
+  });
+});
