@@ -25,7 +25,8 @@ export type InferredFact =
   | 'type' // type cell empty or unreadable
   | 'http.verb'
   | 'http.path'
-  | 'method'; // method name taken from the file name (no Method name section)
+  | 'method' // method name taken from the file name (no Method name section)
+  | 'client'; // client taken from the pages beside it (no Method name section)
 
 export interface Field {
   name: string;
@@ -53,6 +54,8 @@ export interface Structure {
   source: Provenance;
   /** Every page that shows this structure (sorted, unique). */
   seenIn: string[];
+  /** Referenced but defined on no page: a stand-in with no fields, so references stay valid. */
+  placeholder?: true;
 }
 
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { parseCommand } from './commands/parse.js';
+
+// Thin: flags and commands only; each command module calls into the library.
+await yargs(hideBin(process.argv))
+  .scriptName('docsdk')
+  .command(parseCommand)
+  .demandCommand(1, 'Name a command: parse')
+  .strict()
+  .help()
+  .fail((message, error, y) => {
+    if (error) throw error;
+    process.stderr.write(`${y.help() && ''}docsdk: ${message}\nRun docsdk --help for usage.\n`);
+    process.exit(2);
+  })
+  .parseAsync();

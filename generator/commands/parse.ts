@@ -1,0 +1,36 @@
+import type { CommandModule } from 'yargs';
+import { writeFile } from 'node:fs/promises';
+import { toOpenApi } from '../openapi/export.js';
+import { loadModel } from '../pipeline.js';
+import { exitCodeFor, printDiagnostics, summaryLine } from '../report/diagnostics.js';
+
+interface ParseArgs {
+  inputs: string[];
+  out?: string;
+  openapi?: string;
+  config?: string;
+  strict: boolean;
+  verbose: boolean;
+}
+
+export const parseCommand: CommandModule<object, ParseArgs> = {
+  command: 'parse <inputs..>',
+  describe: 'Read doc pages (files, folders, globs) into the model; write it as JSON and/or OpenAPI 3.1',
+  builder: (y) =>
+    y
+      .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'Pages: files, folders (recursive) and globs' })
+      .option('out', { type: 'string', describe: 'Write the model as JSON to this file' })
+      .option('openapi', { type: 'string', describe: 'Write the OpenAPI 3.1 document to this file' })
+      .option('config', { type: 'string', describe: 'docsdk.config.json to use' })
+      .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 on any warning too' })
+      .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) too' }) as never,
+  handler: async (args) => {
+    const start = performance.now();
+    const { model, pages } = await loadModel(args.inputs);
+    if (args.out) await writeFile(args.out, JSON.stringify(model, null, 2) + '\n');
+    if (args.openapi) await writeFile(args.openapi, JSON.stringify(toOpenApi(model), null, 2) + '\n');
+    printDiagnostics(model.diagnostics, args.verbose);
+    process.stderr.write(summaryLine(model, pages, performance.now() - start) + '\n');
+    process.exitCode = exitCodeFor(model.diagnostics, args.strict);
+  },
+};

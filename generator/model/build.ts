@@ -1,0 +1,173 @@
+import type { PageOperation, PageResult } from '../parse/page.js';
+import { clientFromFolder } from '../parse/names.js';
+import { compareStrings } from '../read/inputs.js';
+import type { Client, Diagnostic, Field, Model, Operation, Structure, TypeRef } from './types.js';
+import { inferHttp, type InferOptions } from './infer.js';
+import { refOf } from './refs.js';
+
+/** Merges the pages' results into one model: operations by client, structures by name. */
+export function buildModel(pages: PageResult[], options: InferOptions): Model {
+  const sorted = [...pages].sort((a, b) => compareStrings(a.file, b.file));
+  const diagnostics: Diagnostic[] = sorted.flatMap((p) => p.diagnostics);
+  const structures = mergeStructures(sorted, diagnostics);
+  const clients = groupOperations(sorted, options, diagnostics);
+  addPlaceholders(clients, structures, diagnostics);
+  return { modelVersion: 1, clients, structures: sortKeys(structures), diagnostics };
+}
+
+function groupOperations(pages: PageResult[], options: InferOptions, diagnostics: Diagnostic[]): Client[] {
+  const folderClients = clientsByFolder(pages);
+  const byClient = new Map<string, Map<string, Operation>>();
+  for (const page of pages) {
+    if (!page.operation) continue;
+    const op = withClient(page.operation, page.file, folderClients);
+    const full = inferHttp(op, options);
+    const ops = byClient.get(full.client) ?? new Map<string, Operation>();
+    byClient.set(full.client, ops);
+    const clash = ops.get(full.name);
+    if (clash) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'operation.duplicate',
+        message: `${full.client}.${full.name} is also documented by ${clash.source.file}; this page is skipped`,
+        file: page.file,
+        section: 'method',
+      });
+      continue;
+    }
+    ops.set(full.name, full);
+  }
+  return [...byClient.entries()]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([name, ops]) => ({ name, operations: [...ops.values()].sort((a, b) => compareStrings(a.name, b.name)) }));
+}
+
+/** Pages without a Method name section take the client most pages of their top folder name. */
+function clientsByFolder(pages: PageResult[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const page of pages) {
+    const client = page.operation?.client;
+    if (!client) continue;
+    const folder = topFolder(page.file);
+    const c = counts.get(folder) ?? new Map<string, number>();
+    c.set(client, (c.get(client) ?? 0) + 1);
+    counts.set(folder, c);
+  }
+  const result = new Map<string, string>();
+  for (const [folder, c] of counts) {
+    const best = [...c.entries()].sort(([a, x], [b, y]) => y - x || compareStrings(a, b))[0];
+    result.set(folder, best[0]);
+  }
+  return result;
+}
+
+function topFolder(rel: string): string {
+  const parts = rel.split('/');
+  return parts.length > 1 ? parts[0] : '';
+}
+
+function withClient(op: PageOperation, file: string, folderClients: Map<string, string>): PageOperation & { client: string } {
+  if (op.client) return { ...op, client: op.client };
+  const folder = topFolder(file);
+  const client = folderClients.get(folder) ?? clientFromFolder(folder || 'api');
+  return { ...op, client, inferred: [...op.inferred, 'client'] };
+}
+
+/**
+ * One definition per structure name. Identical definitions merge; differing ones warn,
+ * naming both pages and the field, and the definition most pages agree on wins (ties: the
+ * first page in path order). Tables with a required column beat response tables, whose
+ * required-ness is inferred.
+ */
+function mergeStructures(pages: PageResult[], diagnostics: Diagnostic[]): Record<string, Structure> {
+  const defs = new Map<string, Structure[]>();
+  for (const page of pages) for (const s of page.structures) defs.set(s.name, [...(defs.get(s.name) ?? []), s]);
+  const merged: Record<string, Structure> = Object.create(null);
+  for (const [name, list] of defs) {
+    const seenIn = [...new Set(list.flatMap((s) => s.seenIn))].sort(compareStrings);
+    const withFields = list.filter((s) => s.fields.length > 0);
+    const candidates = preferShownRequired(withFields.length ? withFields : list);
+    const groups = new Map<string, Structure[]>();
+    for (const s of candidates) {
+      const key = signature(s);
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
+    const ranked = [...groups.values()].sort((a, b) => b.length - a.length);
+    const chosen = ranked[0][0];
+    for (const other of ranked.slice(1)) diagnostics.push(conflict(chosen, other[0]));
+    merged[name] = { ...chosen, seenIn };
+  }
+  return merged;
+}
+
+function preferShownRequired(list: Structure[]): Structure[] {
+  const shown = list.filter((s) => s.source.section !== 'response');
+  return shown.length ? shown : list;
+}
+
+/** What makes two definitions the same for the generated API: names, types, required, enums. */
+function signature(s: Structure): string {
+  return JSON.stringify(s.fields.map((f) => [f.name, f.type, f.required, f.enum ?? null, f.maxItems ?? null]));
+}
+
+function conflict(chosen: Structure, other: Structure): Diagnostic {
+  const a = new Map(chosen.fields.map((f) => [f.name, f]));
+  const b = new Map(other.fields.map((f) => [f.name, f]));
+  let detail = 'the field lists differ';
+  for (const name of new Set([...a.keys(), ...b.keys()])) {
+    const fa = a.get(name);
+    const fb = b.get(name);
+    if (!fa || !fb) {
+      detail = `field ${name} is ${fa ? 'missing' : 'only'} there`;
+      break;
+    }
+    if (JSON.stringify([fa.type, fa.required, fa.enum]) !== JSON.stringify([fb.type, fb.required, fb.enum])) {
+      detail = `field ${name} differs (${describeField(fb)} there, ${describeField(fa)} here)`;
+      break;
+    }
+  }
+  const row = other.fields.find((f) => !a.has(f.name))?.source.row;
+  return {
+    severity: 'warning',
+    code: 'structure.conflict',
+    message: `${chosen.name} is defined differently on ${other.source.file} (${detail}); the definition from ${chosen.source.file} is used`,
+    file: other.source.file,
+    section: other.source.section,
+    ...(row !== undefined ? { row } : {}),
+  };
+}
+
+function describeField(f: Field): string {
+  return `${typeText(f.type)}${f.required ? ', required' : ''}${f.enum ? `, enum ${f.enum.join('|')}` : ''}`;
+}
+
+function typeText(t: TypeRef): string {
+  return t.kind === 'primitive' ? t.type : t.kind === 'ref' ? t.ref : `${typeText(t.items)}[]`;
+}
+
+/** Every referenced structure exists: the missing ones become diagnosed, field-less stand-ins. */
+function addPlaceholders(clients: Client[], structures: Record<string, Structure>, diagnostics: Diagnostic[]): void {
+  const fields: Field[] = [...clients.flatMap((c) => c.operations.flatMap((o) => o.params)), ...Object.values(structures).flatMap((s) => s.fields)];
+  const responses = clients.flatMap((c) => c.operations.filter((o) => o.response).map((o) => ({ ref: o.response!, source: o.source })));
+  const refs = [...fields.map((f) => ({ ref: refOf(f.type), source: f.source })), ...responses];
+  for (const { ref, source } of refs) {
+    if (!ref || Object.hasOwn(structures, ref)) continue;
+    structures[ref] = { name: ref, fields: [], source, seenIn: [source.file], placeholder: true };
+    diagnostics.push({
+      severity: 'warning',
+      code: 'structure.undefined',
+      message: `${ref} is referenced but defined on no page; it is typed as an object with unknown fields`,
+      file: source.file,
+      section: source.section,
+      ...(source.row !== undefined ? { row: source.row } : {}),
+    });
+  }
+}
+
+
+/** Sorted, and with no prototype: a structure named `__proto__` or `constructor` is just a key. */
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  const sorted: Record<string, T> = Object.create(null);
+  for (const key of Object.keys(record).sort(compareStrings)) sorted[key] = record[key];
+  return sorted;
+}

@@ -1,0 +1,81 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { findOne } from 'domutils';
+import { inlineText, plainText } from './inline-text.js';
+
+/** One top-level piece of a page's content, in document order. */
+export type Block =
+  | { kind: 'heading'; level: number; text: string; anchor?: string; el: Element }
+  | { kind: 'table'; el: Element }
+  | { kind: 'code'; lang: string; text: string; el: Element }
+  | { kind: 'quote'; el: Element }
+  | { kind: 'text'; text: string; el: Element };
+
+const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'body', 'html', 'template']);
+
+/**
+ * Finds the page's content (the parent of its first `h1`, else of its first `h2`, else the
+ * body) and flattens it into blocks. Site chrome (nav, sidebar, footer) lies outside that
+ * parent, so it never reaches the section readers.
+ */
+export function pageBlocks(html: string): Block[] {
+  const $ = cheerio.load(html);
+  const anchor = $('h1').first().get(0) ?? $('h2').first().get(0);
+  const root = anchor?.parent ?? $('body').get(0) ?? $.root().get(0);
+  const blocks: Block[] = [];
+  if (root) collect((root as Element).children ?? [], blocks);
+  return blocks;
+}
+
+function collect(nodes: AnyNode[], out: Block[]): void {
+  for (const node of nodes) {
+    if (node.type !== 'tag') {
+      if (node.type === 'text') pushText(node as unknown as { data: string }, out);
+      continue;
+    }
+    const el = node as Element;
+    const heading = /^h([1-6])$/.exec(el.name);
+    if (heading) {
+      const id = findOne((e) => e.name === 'a' && e.attribs.id !== undefined, el.children)?.attribs.id;
+      out.push({ kind: 'heading', level: Number(heading[1]), text: plainText(el.children).trim(), anchor: id, el });
+    } else if (el.name === 'table') {
+      out.push({ kind: 'table', el });
+    } else if (el.name === 'pre' || isCodeContainer(el)) {
+      out.push({ kind: 'code', lang: codeLanguage(el), text: plainText(preOf(el)).replace(/\n$/, ''), el });
+    } else if (el.name === 'blockquote') {
+      out.push({ kind: 'quote', el });
+    } else if (WRAPPERS.has(el.name) && hasBlockChild(el)) {
+      collect(el.children, out);
+    } else if (el.name === 'nav' || el.name === 'aside' || el.name === 'footer' || el.name === 'header') {
+      continue;
+    } else {
+      const text = inlineText(el);
+      if (text.trim()) out.push({ kind: 'text', text, el });
+    }
+  }
+}
+
+function pushText(node: { data: string }, out: Block[]): void {
+  // Stray text between blocks (a custom tag markdown-it left open, say) still counts:
+  // spilled table rows can end up there.
+  if (node.data.trim()) out.push({ kind: 'text', text: node.data, el: node as unknown as Element });
+}
+
+function isCodeContainer(el: Element): boolean {
+  return el.name === 'div' && /\blanguage-/.test(el.attribs.class ?? '') && preOf(el) !== el;
+}
+
+function preOf(el: Element): Element {
+  if (el.name === 'pre') return el;
+  return findOne((e) => e.name === 'pre', el.children) ?? el;
+}
+
+function codeLanguage(el: Element): string {
+  const code = findOne((e) => e.name === 'code', el.children);
+  const classes = `${el.attribs.class ?? ''} ${code?.attribs.class ?? ''}`;
+  return /\blanguage-([\w-]+)/.exec(classes)?.[1] ?? '';
+}
+
+function hasBlockChild(el: Element): boolean {
+  return el.children.some((c) => c.type === 'tag' && /^(h[1-6]|table|p|pre|div|blockquote|ul|ol|section)$/.test((c as Element).name));
+}

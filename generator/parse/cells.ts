@@ -1,0 +1,147 @@
+import type { Primitive, TypeRef } from '../model/types.js';
+import { findLinks, unlink, type StructureLink } from './links.js';
+
+// Readers for single table cells, in the text form of inline-text.ts.
+
+export interface TypeReading {
+  type: TypeRef;
+  /** The item type or the whole type was not on the page. */
+  inferred?: 'items' | 'type';
+  /** Why the cell could not be read as written, for a diagnostic. */
+  problem?: string;
+}
+
+const PRIMITIVES: Record<string, Primitive> = {
+  string: 'string',
+  str: 'string',
+  number: 'number',
+  float: 'number',
+  double: 'number',
+  integer: 'integer',
+  int: 'integer',
+  long: 'integer',
+  boolean: 'boolean',
+  bool: 'boolean',
+  object: 'object',
+  dict: 'object',
+  map: 'object',
+  any: 'unknown',
+  unknown: 'unknown',
+};
+const ARRAY_WORDS = new Set(['array', 'list']);
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const UNKNOWN: TypeRef = { kind: 'primitive', type: 'unknown' };
+
+/**
+ * A type cell: a primitive (also Python's `str`, `int`, …), `T[]`, a link to a structure
+ * (`X[]` for arrays), `array` with its item structure linked from the description, or an
+ * empty cell for a nested object whose structure the description links.
+ */
+export function readTypeCell(cell: string, description: string): TypeReading {
+  const [link] = findLinks(cell);
+  const nested = nestedLink(description);
+  if (link) {
+    if (!link.broken) return { type: linkType(link) };
+    if (nested) return { type: linkType({ ...nested, isArray: link.isArray || nested.isArray }) };
+    return { type: UNKNOWN, inferred: 'type', problem: `type links to an undefined structure (${cell.trim()})` };
+  }
+  const word = cell.replace(/`/g, '').trim();
+  const lower = word.toLowerCase();
+  if (lower === '') {
+    if (nested) return { type: linkType(nested) };
+    return { type: UNKNOWN, inferred: 'type', problem: 'empty type cell and no nested type in the description' };
+  }
+  if (ARRAY_WORDS.has(lower)) {
+    if (nested) return { type: { kind: 'array', items: { kind: 'ref', ref: nested.name } } };
+    return { type: { kind: 'array', items: UNKNOWN }, inferred: 'items' };
+  }
+  if (lower in PRIMITIVES) return { type: { kind: 'primitive', type: PRIMITIVES[lower] } };
+  const element = /^(.+?)\s*\[\]$/.exec(word);
+  if (element) {
+    const inner = readTypeCell(element[1], '');
+    if (!inner.problem) return { type: { kind: 'array', items: inner.type } };
+  }
+  if (IDENTIFIER.test(word)) return { type: { kind: 'ref', ref: word } };
+  return { type: UNKNOWN, inferred: 'type', problem: `unreadable type "${word}"` };
+}
+
+function linkType(link: StructureLink): TypeRef {
+  const ref: TypeRef = { kind: 'ref', ref: link.name };
+  return link.isArray ? { kind: 'array', items: ref } : ref;
+}
+
+/** The structure a description links to (`Nested type: X` / `嵌套类型：X`). */
+function nestedLink(description: string): StructureLink | undefined {
+  return findLinks(description).find((l) => !l.broken);
+}
+
+const YES = new Set(['是', '必填', 'yes', 'y', 'true', 'required', '√', '✓', '✔']);
+const NO = new Set(['否', '非必填', '选填', 'no', 'n', 'false', 'optional', '×', '-', '']);
+
+/** `是` / `yes` → true, `否` / `no` → false; anything else is unreadable (undefined). */
+export function readRequiredCell(cell: string): boolean | undefined {
+  const word = unlink(cell).replace(/[`*]/g, '').trim().toLowerCase().replace(/[.。!！]$/, '');
+  if (YES.has(word)) return true;
+  if (NO.has(word)) return false;
+  return undefined;
+}
+
+/** A default cell: `-` or empty is none; otherwise typed by the field's type when it parses. */
+export function readDefaultCell(cell: string, type: TypeRef): string | number | boolean | undefined {
+  const text = unlink(cell).replace(/^`(.*)`$/s, '$1').trim();
+  if (text === '' || text === '-') return undefined;
+  if (type.kind === 'primitive' && (type.type === 'number' || type.type === 'integer') && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (type.kind === 'primitive' && type.type === 'boolean' && /^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+  return text;
+}
+
+/** A sample cell, verbatim but for the code span around it. */
+export function readExampleCell(cell: string): string | undefined {
+  const text = unlink(cell).trim().replace(/^`([^`]*)`$/s, '$1');
+  return text === '' ? undefined : text.replace(/<br>/g, '\n');
+}
+
+/** Description text as a reader sees it: links by name, `<br>` as line breaks. */
+export function readDescription(cell: string): string {
+  return unlink(cell)
+    .replace(/<br>/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
+}
+
+// A list of allowed values is announced by a line ending in a colon or naming them.
+const ENUM_LEAD = /[:：]\s*$|可选值|可选项|取值|枚举|optional values?|possible values?|allowed values?|valid values?|one of/i;
+const ENUM_ITEM = /^\s*[-*]\s*`([^`]+)`/;
+// An item such as `- ... other custom fields` says the list is open: not an enum.
+const OPEN_ITEM = /^\s*[-*]\s*(\.\.\.|…|其他|其它|other|etc)/i;
+// A lead that gives examples (`如：`, `such as:`) announces some values, not all of them.
+const EXAMPLES_LEAD = /如[:：]|例如|比如|such as|e\.g\.|for example|including/i;
+
+/**
+ * Allowed values a description lists: the `- \`value\`: meaning` lines that follow a line
+ * announcing them. Lists with no such lead, and open-ended lists, are not enums.
+ */
+export function readEnumValues(description: string): string[] | undefined {
+  const values: string[] = [];
+  let listing = false;
+  for (const line of description.split('\n')) {
+    const item = ENUM_ITEM.exec(line);
+    if (OPEN_ITEM.test(line) && listing) return undefined;
+    // Lines between items (an example under the previous value) do not end the list.
+    const value = item?.[1].trim();
+    if (value && listing && !values.includes(value)) values.push(value);
+    else if (!item && ENUM_LEAD.test(line)) {
+      if (EXAMPLES_LEAD.test(line)) return undefined;
+      listing = true;
+    }
+  }
+  return values.length > 0 ? values : undefined;
+}
+
+/** `数组长度限制：N` / `array length limit: N`. */
+export function readMaxItems(description: string): number | undefined {
+  const m = /(?:数组长度限制|array length limit|maximum array length|max(?:imum)? (?:length|items))\s*(?:is|为)?\s*[:：]?\s*(\d+)/i.exec(description);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,294 @@
+import type { Diagnostic, Field, InferredFact, Operation, Provenance, Structure } from '../model/types.js';
+import { pageFormat, type PageFile } from '../read/page-file.js';
+import { pageBlocks, type Block } from './blocks.js';
+import { readFieldRows, type FieldTableKind } from './field-rows.js';
+import { inlineText } from './inline-text.js';
+import { camelCase, pageStem, readMethodLine } from './names.js';
+import { toHtml } from './render.js';
+import { splitPipeRows } from './spill.js';
+import { columnRoles, readTable, type TableRows } from './table.js';
+import { readDescription } from './cells.js';
+import { decodePage } from './decode.js';
+import { inferResponseItems } from '../model/infer.js';
+
+/** An operation as one page shows it; the HTTP verb, path and parameter locations come later (model/infer.ts). */
+export type PageOperation = Omit<Operation, 'http' | 'client'> & {
+  /** Undefined when the page has no Method name section (the build stage infers it). */
+  client?: string;
+};
+
+export interface PageResult {
+  file: string;
+  operation?: PageOperation;
+  /** Structures as this page defines them (merged across pages by model/build.ts). */
+  structures: Structure[];
+  diagnostics: Diagnostic[];
+}
+
+const TYPE_LINE = /^[^`\n]{0,40}[:：]\s*`([A-Za-z_$][\w$]*)`\s*\.?$/;
+const INCLUDE_LINE = /^!!!include\((.*)\)!!!$/;
+
+/** Reads one page into an operation and the structures it defines. Never throws on bad input. */
+export function parsePage(page: PageFile): PageResult {
+  const file = page.rel;
+  const decoded = decodePage(page.bytes);
+  if ('problem' in decoded) return failed(file, 'page.unreadable', decoded.problem);
+  const blocks = pageBlocks(toHtml(decoded.text, pageFormat(file)));
+  return new PageReader(file, blocks).read();
+}
+
+function failed(file: string, code: string, message: string): PageResult {
+  return { file, structures: [], diagnostics: [{ severity: 'error', code, message, file }] };
+}
+
+/** Walks a page's blocks once, tracking which section each block belongs to. */
+class PageReader {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly structures: Structure[] = [];
+  private summary = '';
+  private readonly descriptionParts: string[] = [];
+  private method?: { client: string; rawName: string; row: Provenance };
+  private params?: Field[];
+  private response?: string;
+  private responseFields?: Field[];
+  private responseExample?: string;
+  /** The `Type: X` name seen in the current h2 section, waiting for its table. */
+  private pendingType?: string;
+  private structure?: { name: string; source: Provenance; hasTable: boolean };
+  private seenH2 = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly blocks: Block[],
+  ) {}
+
+  read(): PageResult {
+    for (let i = 0; i < this.blocks.length; i++) i = this.visit(i);
+    this.closeStructure();
+    return this.result();
+  }
+
+  /** Handles block i; returns the index of the last block it consumed. */
+  private visit(i: number): number {
+    const block = this.blocks[i];
+    switch (block.kind) {
+      case 'heading':
+        this.heading(block);
+        return i;
+      case 'table':
+        return this.table(i);
+      case 'code':
+        if (this.response && this.responseExample === undefined && !this.structure && looksLikeJson(block.text)) this.responseExample = block.text;
+        return i;
+      case 'text':
+        return this.text(i, block.text);
+      case 'quote':
+        return i;
+    }
+  }
+
+  private heading(block: Extract<Block, { kind: 'heading' }>): void {
+    if (block.level === 1 && !this.summary) {
+      this.summary = block.text;
+      return;
+    }
+    if (block.level <= 2) {
+      this.closeStructure();
+      this.seenH2 = true;
+      this.pendingType = undefined;
+      return;
+    }
+    if (block.level === 3) {
+      this.closeStructure();
+      const name = structureName(block);
+      if (name) this.structure = { name, source: { file: this.file, section: `structure:${name}` }, hasTable: false };
+      else this.warn('page.heading', 'heading', `heading "${block.text}" is not a structure name; its table is skipped`);
+    }
+  }
+
+  private text(i: number, text: string): number {
+    const line = text.trim();
+    const include = INCLUDE_LINE.exec(line);
+    if (include) {
+      this.info('page.include', 'include', `include directive ${include[1]} cannot be resolved from the page alone; its content is missing`);
+      return i;
+    }
+    if (!this.seenH2) {
+      if (this.summary) this.descriptionParts.push(readDescription(text));
+      return i;
+    }
+    const method = readMethodLine(line);
+    if (method && !this.method) {
+      this.method = { ...method, row: { file: this.file, section: 'method' } };
+      return i;
+    }
+    const type = TYPE_LINE.exec(line);
+    if (type && !this.structure) {
+      this.pendingType = type[1];
+      return i;
+    }
+    if (line.startsWith('|')) return this.pipeText(i);
+    return i;
+  }
+
+  /** A table the renderer did not recognize (its header line was cut): read it from its text. */
+  private pipeText(i: number): number {
+    const { text, last } = this.spillFrom(i);
+    const [headerLine, ...rest] = text.trim().split('\n');
+    const header = headerLine.split('|').slice(1, -1).map((c) => c.trim());
+    if (header.length < 3) return last;
+    const recovered = splitPipeRows(rest.join('\n'), header.length);
+    const rows = recovered.rows.map((cells, n) => ({ cells, rowNumber: n + 1 }));
+    this.useTable({ header, rows, continuationRows: 0 }, recovered.skipped);
+    return last;
+  }
+
+  private table(i: number): number {
+    const block = this.blocks[i] as Extract<Block, { kind: 'table' }>;
+    const table = readTable(block.el);
+    const next = this.blocks[i + 1];
+    const spills = table.continuationRows > 0 || (next?.kind === 'text' && next.text.includes('|'));
+    if (!spills || table.rows.length === 0) {
+      this.useTable(table, []);
+      return i;
+    }
+    // The last row is still open: its last cell continues in the blocks that follow.
+    const open = table.rows[table.rows.length - 1];
+    const { text, last } = this.spillFrom(i + 1);
+    const recovered = splitPipeRows(`| ${open.cells.join(' | ')}\n${text}`, table.header.length);
+    const rows = [...table.rows.slice(0, -1), ...recovered.rows.map((cells, n) => ({ cells, rowNumber: open.rowNumber + n }))];
+    this.useTable({ ...table, rows }, recovered.skipped);
+    if (recovered.rows.length > 0) this.info('table.spilled', this.currentSection(), `recovered ${recovered.rows.length} row(s) that spilled out of the table after row ${open.rowNumber - 1}`);
+    return last;
+  }
+
+  /** Text of the blocks from i up to the last one before the next heading or table that still holds a `|`. */
+  private spillFrom(i: number): { text: string; last: number } {
+    let last = i - 1;
+    let end = i;
+    for (; end < this.blocks.length; end++) {
+      const b = this.blocks[end];
+      if (b.kind === 'heading' || b.kind === 'table') break;
+      if (blockText(b).includes('|')) last = end;
+    }
+    const text = this.blocks
+      .slice(i, last + 1)
+      .map(blockText)
+      .join('\n');
+    return { text, last: Math.max(last, i - 1) };
+  }
+
+  private useTable(table: TableRows, skipped: string[]): void {
+    const section = this.currentSection();
+    for (const junk of skipped) this.warn('table.unreadable', section, `text that spilled out of the table could not be read as rows: "${clip(junk)}"`);
+    const roles = columnRoles(table.header);
+    const kind: FieldTableKind = this.structure ? 'structure' : this.pendingType ? 'response' : 'params';
+    if (roles.name === undefined || roles.type === undefined) {
+      this.warn('table.header', section, `table header (${table.header.join(' | ')}) has no name or type column; table skipped`);
+      return;
+    }
+    const fields = readFieldRows(table, roles, kind, { file: this.file, section }, this.diagnostics);
+    if (this.structure) {
+      if (this.structure.hasTable) this.warn('structure.tables', section, 'more than one table; rows of the later ones are added');
+      this.structure.hasTable = true;
+      this.addStructureFields(fields);
+    } else if (this.pendingType) {
+      this.response = this.pendingType;
+      this.responseFields = fields;
+      this.pendingType = undefined;
+    } else if (!this.params) {
+      this.params = fields;
+    } else {
+      this.warn('table.extra', section, 'a second parameter table; it is skipped');
+    }
+  }
+
+  private addStructureFields(fields: Field[]): void {
+    const s = this.structure!;
+    const existing = this.structures.find((x) => x.name === s.name);
+    if (existing) existing.fields.push(...fields);
+    else this.structures.push({ name: s.name, fields, source: s.source, seenIn: [this.file] });
+  }
+
+  private closeStructure(): void {
+    const s = this.structure;
+    this.structure = undefined;
+    if (!s || s.hasTable) return;
+    this.warn('structure.empty', s.source.section, `data structure ${s.name} has no table; it is kept with no fields`);
+    if (!this.structures.some((x) => x.name === s.name)) this.structures.push({ name: s.name, fields: [], source: s.source, seenIn: [this.file] });
+  }
+
+  private currentSection(): string {
+    if (this.structure) return this.structure.source.section;
+    return this.pendingType ? 'response' : 'params';
+  }
+
+  private result(): PageResult {
+    const { file } = this;
+    const isApiPage = this.method !== undefined || this.params !== undefined || this.response !== undefined;
+    if (!isApiPage) {
+      const why = this.summary ? 'it has no method name, parameter table or response type' : 'it has no title, method name, parameter table or response type';
+      this.error('page.not-api', 'page', `not an API doc page: ${why}`);
+      return { file, structures: this.structures, diagnostics: this.diagnostics };
+    }
+    const inferred: InferredFact[] = [];
+    let rawName = this.method?.rawName;
+    if (!rawName) {
+      rawName = pageStem(file);
+      inferred.push('method');
+      this.info('page.no-method', 'method', `no Method name section; the method name ${camelCase(rawName)} is taken from the file name`);
+    }
+    if (!this.summary) this.warn('page.no-title', 'summary', 'no title (h1); the summary is empty');
+    const operation: PageOperation = {
+      name: camelCase(rawName),
+      rawName,
+      client: this.method?.client,
+      summary: this.summary,
+      description: this.descriptionParts.filter(Boolean).join('\n\n'),
+      params: this.params ?? [],
+      inferred,
+      source: { file, section: this.method ? 'method' : 'page' },
+    };
+    if (this.response) operation.response = this.response;
+    else this.warn('page.no-response', 'response', 'no response type (`Type: X` line); the method returns unknown');
+    if (this.responseExample !== undefined) operation.responseExample = this.responseExample;
+    // The response table is the response structure's definition (without a required column).
+    if (this.response && this.responseFields) {
+      const fields = inferResponseItems(this.responseFields, operation.params, this.structures);
+      this.structures.push({ name: this.response, fields, source: { file, section: 'response' }, seenIn: [file] });
+    }
+    return { file, operation, structures: this.structures, diagnostics: this.diagnostics };
+  }
+
+  private warn(code: string, section: string, message: string): void {
+    this.diagnostics.push({ severity: 'warning', code, message, file: this.file, section });
+  }
+  private info(code: string, section: string, message: string): void {
+    this.diagnostics.push({ severity: 'info', code, message, file: this.file, section });
+  }
+  private error(code: string, section: string, message: string): void {
+    this.diagnostics.push({ severity: 'error', code, message, file: this.file, section });
+  }
+}
+
+function structureName(block: Extract<Block, { kind: 'heading' }>): string | undefined {
+  const text = block.text.replace(/`/g, '').trim();
+  if (/^[A-Za-z_$][\w$]*$/.test(text)) return text;
+  if (block.anchor && /^[A-Za-z_$][\w$]*$/.test(block.anchor)) return block.anchor;
+  return undefined;
+}
+
+function blockText(block: Block): string {
+  if (block.kind === 'code') return `\n${block.text}\n`;
+  if (block.kind === 'text') return block.text;
+  return block.kind === 'heading' ? block.text : inlineText(block.el);
+}
+
+function looksLikeJson(text: string): boolean {
+  return /^\s*[[{]/.test(text);
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}

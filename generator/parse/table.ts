@@ -1,0 +1,77 @@
+import type { Element } from 'domhandler';
+import { getElementsByTagName } from 'domutils';
+import { inlineText, plainText } from './inline-text.js';
+
+export type ColumnRole = 'name' | 'type' | 'required' | 'default' | 'description' | 'example';
+
+export interface TableRows {
+  header: string[];
+  /** Data rows as cell texts (inline-text form); `rowNumber` is 1-based in page order. */
+  rows: { cells: string[]; rowNumber: number }[];
+  /** Rows markdown-it made from the lines of a multi-line cell: only the first cell has text. */
+  continuationRows: number;
+}
+
+export function readTable(table: Element): TableRows {
+  const trs = getElementsByTagName('tr', table, true);
+  const headerRow = trs.find((tr) => tr.children.some((c) => c.type === 'tag' && (c as Element).name === 'th'));
+  const header = headerRow ? cellsOf(headerRow).map((c) => plainText(c).replace(/\s+/g, ' ').trim()) : [];
+  const rows: TableRows['rows'] = [];
+  let continuationRows = 0;
+  let rowNumber = 0;
+  for (const tr of trs) {
+    if (tr === headerRow) continue;
+    const cells = cellsOf(tr).map((td) => inlineText(td.children));
+    if (isContinuation(cells)) {
+      continuationRows++;
+      const last = rows.at(-1);
+      if (last) last.cells[last.cells.length - 1] += '\n' + cells[0];
+      continue;
+    }
+    rows.push({ cells, rowNumber: ++rowNumber });
+  }
+  return { header, rows, continuationRows };
+}
+
+function cellsOf(tr: Element): Element[] {
+  return tr.children.filter((c): c is Element => c.type === 'tag' && ((c as Element).name === 'td' || (c as Element).name === 'th'));
+}
+
+function isContinuation(cells: string[]): boolean {
+  return cells.length >= 3 && cells[0].trim() !== '' && cells.slice(1).every((c) => c.trim() === '');
+}
+
+const ROLE_WORDS: [ColumnRole, RegExp][] = [
+  ['required', /必填|必须|必需|必选|required|mandatory/i],
+  ['default', /默认|default/i],
+  ['example', /示例|样例|例子|example|sample/i],
+  ['description', /描述|说明|备注|description|desc|comment|meaning/i],
+  ['type', /类型|type/i],
+  ['name', /名称|名字|参数|字段|name|field|param/i],
+];
+
+// The column orders the docs use, by column count: the fallback for headers in words
+// docsdk does not know.
+const LAYOUTS: Record<number, ColumnRole[]> = {
+  3: ['name', 'type', 'description'],
+  4: ['name', 'type', 'required', 'description'],
+  5: ['name', 'type', 'required', 'description', 'example'],
+  6: ['name', 'type', 'required', 'default', 'description', 'example'],
+};
+
+/** Column index of each role: by the header's words, else by the usual layout for its width. */
+export function columnRoles(header: string[]): Partial<Record<ColumnRole, number>> {
+  const roles: Partial<Record<ColumnRole, number>> = {};
+  header.forEach((text, i) => {
+    const role = ROLE_WORDS.find(([r, re]) => re.test(text) && roles[r] === undefined)?.[0];
+    if (role) roles[role] = i;
+  });
+  const layout = LAYOUTS[header.length];
+  if (layout) {
+    layout.forEach((role, i) => {
+      const taken = Object.values(roles).includes(i);
+      if (roles[role] === undefined && !taken) roles[role] = i;
+    });
+  }
+  return roles;
+}

@@ -1,0 +1,40 @@
+import { buildModel } from './model/build.js';
+import { DEFAULT_BASE_PATH } from './model/infer.js';
+import type { Diagnostic, Model } from './model/types.js';
+import { parsePage, type PageResult } from './parse/page.js';
+import { findPages, readPage } from './read/inputs.js';
+
+export interface LoadOptions {
+  basePath?: string;
+  cwd?: string;
+}
+
+export interface LoadResult {
+  model: Model;
+  /** Milliseconds per stage: read, parse, merge. */
+  timings: Record<string, number>;
+  pages: number;
+}
+
+/** read pages → parse tables → build and merge the model. */
+export async function loadModel(inputs: string[], options: LoadOptions = {}): Promise<LoadResult> {
+  const timings: Record<string, number> = {};
+  const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    const result = await work();
+    timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+    return result;
+  };
+  const found = await timed('read', () => findPages(inputs, options.cwd));
+  const files = await timed('read', () => Promise.all(found.pages.map(readPage)));
+  const results: PageResult[] = await timed('parse', () => files.map(parsePage));
+  const model = await timed('merge', () => buildModel(results, { basePath: options.basePath ?? DEFAULT_BASE_PATH }));
+  const missing: Diagnostic[] = found.missing.map((input) => ({
+    severity: 'error',
+    code: 'input.missing',
+    message: 'no file, folder or glob match',
+    file: input,
+  }));
+  model.diagnostics.unshift(...missing);
+  return { model, timings, pages: files.length };
+}

@@ -1,0 +1,67 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { PageFile } from './page-file.js';
+
+const PAGE_PATTERN = '**/*.{html,htm,md,markdown}';
+
+/** A page path and the root its `rel` is measured from. */
+interface FoundPage {
+  abs: string;
+  root: string;
+}
+
+/**
+ * Expands files, folders (recursive) and globs, mixed, into a sorted, de-duplicated page
+ * list. A folder or glob is the root of what it finds; a single file's root is the cwd
+ * when the file lies below it (so `rel` keeps the client/group folders), else its folder.
+ */
+export async function findPages(inputs: string[], cwd = process.cwd()): Promise<{ pages: FoundPage[]; missing: string[] }> {
+  const found = new Map<string, FoundPage>();
+  const missing: string[] = [];
+  for (const input of inputs) {
+    const hits = await expandInput(input, cwd);
+    if (hits.length === 0) missing.push(input);
+    for (const hit of hits) if (!found.has(hit.abs)) found.set(hit.abs, hit);
+  }
+  const pages = [...found.values()].sort((a, b) => compareStrings(a.abs, b.abs));
+  return { pages, missing };
+}
+
+async function expandInput(input: string, cwd: string): Promise<FoundPage[]> {
+  if (isDynamicPattern(input)) {
+    const root = path.resolve(cwd, staticPrefix(input));
+    const files = await glob(input, { cwd, absolute: true, onlyFiles: true });
+    return files.map((abs) => ({ abs: path.resolve(abs), root }));
+  }
+  const abs = path.resolve(cwd, input);
+  const info = await stat(abs).catch(() => undefined);
+  if (!info) return [];
+  if (info.isDirectory()) {
+    const files = await glob(PAGE_PATTERN, { cwd: abs, absolute: true, onlyFiles: true });
+    return files.map((file) => ({ abs: path.resolve(file), root: abs }));
+  }
+  const inCwd = !path.relative(cwd, abs).startsWith('..');
+  return [{ abs, root: inCwd ? cwd : path.dirname(abs) }];
+}
+
+/** The folder part of a glob before its first dynamic segment. */
+function staticPrefix(pattern: string): string {
+  const parts = pattern.split(/[\\/]/);
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (isDynamicPattern(part)) break;
+    fixed.push(part);
+  }
+  return fixed.join('/') || '.';
+}
+
+/** Byte-order comparison, so page order never depends on the locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export async function readPage(page: FoundPage): Promise<PageFile> {
+  const rel = path.relative(page.root, page.abs).split(path.sep).join('/');
+  return { abs: page.abs, rel, bytes: await readFile(page.abs) };
+}
