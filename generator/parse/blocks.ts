@@ -11,8 +11,6 @@ export type Block =
   | { kind: 'quote'; el: Element }
   | { kind: 'text'; text: string; el: Element };
 
-const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'body', 'html', 'template']);
-
 /**
  * Finds the page's content (the parent of its first `h1`, else of its first `h2`, else the
  * body) and flattens it into blocks. Site chrome (nav, sidebar, footer) lies outside that
@@ -44,10 +42,12 @@ function collect(nodes: AnyNode[], out: Block[]): void {
       out.push({ kind: 'code', lang: codeLanguage(el), text: plainText(preOf(el)).replace(/\n$/, ''), el });
     } else if (el.name === 'blockquote') {
       out.push({ kind: 'quote', el });
-    } else if (WRAPPERS.has(el.name) && hasBlockChild(el)) {
-      collect(el.children, out);
     } else if (el.name === 'nav' || el.name === 'aside' || el.name === 'footer' || el.name === 'header') {
       continue;
+    } else if (hasBlockChild(el)) {
+      // Wrappers, and custom tags such as `<LastUpdated />` that HTML parsers leave open
+      // around the rest of the page.
+      collect(el.children, out);
     } else {
       const text = inlineText(el);
       if (text.trim()) out.push({ kind: 'text', text, el });
