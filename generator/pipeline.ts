@@ -1,11 +1,15 @@
 import { buildModel } from './model/build.js';
-import { DEFAULT_BASE_PATH } from './model/infer.js';
+import { applyOverrides } from './config/overrides.js';
+import { DEFAULT_BASE_PATH, type Config } from './config/types.js';
 import type { Diagnostic, Model } from './model/types.js';
 import { parsePage, type PageResult } from './parse/page.js';
 import { findPages, readPage } from './read/inputs.js';
 
 export interface LoadOptions {
-  basePath?: string;
+  /** docsdk.config.json as loaded (base path, overrides); defaults when absent. */
+  config?: Config;
+  /** How diagnostics about the config name it. */
+  configFile?: string;
   cwd?: string;
 }
 
@@ -16,7 +20,7 @@ export interface LoadResult {
   pages: number;
 }
 
-/** read pages → parse tables → build and merge the model. */
+/** read pages → parse tables → build and merge the model → apply the config's overrides. */
 export async function loadModel(inputs: string[], options: LoadOptions = {}): Promise<LoadResult> {
   const timings: Record<string, number> = {};
   const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
@@ -28,7 +32,9 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
   const found = await timed('read', () => findPages(inputs, options.cwd));
   const files = await timed('read', () => Promise.all(found.pages.map(readPage)));
   const results: PageResult[] = await timed('parse', () => files.map(parsePage));
-  const model = await timed('merge', () => buildModel(results, { basePath: options.basePath ?? DEFAULT_BASE_PATH }));
+  const built = await timed('merge', () => buildModel(results, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH }));
+  // applyOverrides adds its own diagnostics to the model it returns.
+  const model = options.config ? applyOverrides(built, options.config, options.configFile).model : built;
   const missing: Diagnostic[] = found.missing.map((input) => ({
     severity: 'error',
     code: 'input.missing',

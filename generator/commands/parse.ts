@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { writeFile } from 'node:fs/promises';
 import { toOpenApi } from '../openapi/export.js';
 import { loadModel } from '../pipeline.js';
+import { loadConfig } from '../config/load.js';
 import { exitCodeFor, printDiagnostics, summaryLine } from '../report/diagnostics.js';
 
 interface ParseArgs {
@@ -9,7 +10,7 @@ interface ParseArgs {
   out?: string;
   openapi?: string;
   config?: string;
-  strict: boolean;
+  strict?: boolean;
   verbose: boolean;
 }
 
@@ -22,15 +23,17 @@ export const parseCommand: CommandModule<object, ParseArgs> = {
       .option('out', { type: 'string', describe: 'Write the model as JSON to this file' })
       .option('openapi', { type: 'string', describe: 'Write the OpenAPI 3.1 document to this file' })
       .option('config', { type: 'string', describe: 'docsdk.config.json to use' })
-      .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 on any warning too' })
+      .option('strict', { type: 'boolean', describe: 'Exit 1 on any warning too (default: the config\'s strict)' })
       .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) too' }) as never,
   handler: async (args) => {
     const start = performance.now();
-    const { model, pages } = await loadModel(args.inputs);
+    const loaded = await loadConfig(args.config);
+    const { model, pages } = await loadModel(args.inputs, { config: loaded.config, configFile: args.config });
+    model.diagnostics.unshift(...loaded.diagnostics);
     if (args.out) await writeFile(args.out, JSON.stringify(model, null, 2) + '\n');
     if (args.openapi) await writeFile(args.openapi, JSON.stringify(toOpenApi(model), null, 2) + '\n');
     printDiagnostics(model.diagnostics, args.verbose);
     process.stderr.write(summaryLine(model, pages, performance.now() - start) + '\n');
-    process.exitCode = exitCodeFor(model.diagnostics, args.strict);
+    process.exitCode = exitCodeFor(model.diagnostics, args.strict ?? loaded.config.strict ?? false);
   },
 };

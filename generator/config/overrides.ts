@@ -2,6 +2,7 @@
 // and path, field type/enum/required. An overridden fact is no longer inferred, so it leaves
 // the item's `inferred` list. Overrides that match nothing are reported, naming their key.
 import type { Diagnostic, Field, InferredFact, Model, Operation } from '../model/types.js';
+import { paramLocation } from '../model/infer.js';
 import { keyPath } from './validate.js';
 import { parseTypeExpression, referencedStructure } from './type-expression.js';
 import { CONFIG_FILE_NAME, type DocsdkConfig, type FieldOverride, type OperationOverride } from './types.js';
@@ -12,7 +13,11 @@ const without = (facts: InferredFact[] | undefined, drop: InferredFact[]) =>
   (facts ?? []).filter((f) => !drop.includes(f));
 
 function overrideOperation(op: Operation, override: OperationOverride): void {
-  if (override.verb) op.http.verb = override.verb;
+  if (override.verb) {
+    op.http.verb = override.verb;
+    const where = paramLocation(override.verb);
+    op.params = op.params.map((p) => ({ ...p, in: where }));
+  }
   if (override.path) op.http.path = override.path;
   op.inferred = without(op.inferred, [
     ...(override.verb ? (['http.verb'] as const) : []),

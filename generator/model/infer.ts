@@ -11,7 +11,6 @@ export interface InferOptions {
   basePath: string;
 }
 
-export const DEFAULT_BASE_PATH = '/api/v3/';
 
 /**
  * Verb rule: GET when the method name starts with a reading verb and every parameter fits
@@ -34,9 +33,14 @@ export function inferPath(file: string, basePath: string): string {
   return base + pageStem(file);
 }
 
+/** Where parameters go for a verb: the query string for GET and DELETE, a JSON body otherwise. */
+export function paramLocation(verb: HttpVerb): 'query' | 'body' {
+  return verb === 'GET' || verb === 'DELETE' ? 'query' : 'body';
+}
+
 export function inferHttp(op: PageOperation & { client: string }, options: InferOptions): Operation {
   const verb = inferVerb(op.name, op.params);
-  const where: Field['in'] = verb === 'GET' || verb === 'DELETE' ? 'query' : 'body';
+  const where = paramLocation(verb);
   return {
     ...op,
     http: { verb, path: inferPath(op.source.file, options.basePath) },
