@@ -23,9 +23,11 @@ export function splitPipeRows(text: string, columns: number): RecoveredRows {
     const cells = tokens.slice(i, i + columns);
     const gap = tokens[i + columns];
     const closes = gap === undefined || gap.trim() === '';
-    if (closes && cells.every((c) => SEPARATOR_CELL.test(c))) {
+    // A row starts only where the previous one ended: at the text's start or after `| |`.
+    const startsRow = i === 0 || tokens[i - 1].trim() === '';
+    if (startsRow && closes && cells.every((c) => SEPARATOR_CELL.test(c))) {
       i += columns + 1; // the header's |---| line
-    } else if (closes && NAME_CELL.test(cells[0].trim())) {
+    } else if (startsRow && closes && NAME_CELL.test(cells[0].trim())) {
       if (junk.length) skipped.push(junk.join('|').trim());
       junk = [];
       rows.push(cells.map((c) => c.trim()));
@@ -36,7 +38,7 @@ export function splitPipeRows(text: string, columns: number): RecoveredRows {
     }
   }
   junk.push(...tokens.slice(i));
-  const rest = junk.join('|').trim();
+  const rest = junk.join('|').replace(/^[\s|]+|[\s|]+$/g, '');
   if (rest && !/^[\s|:-]*$/.test(rest)) skipped.push(rest);
   return { rows, skipped };
 }

@@ -1,0 +1,123 @@
+// Compares two public-API dumps and classifies every change by what it does to users of the
+// generated SDK: `breaking` (their code or calls may stop working), `feature` (new things
+// they can use), `docs` (descriptions and examples only).
+import type { Model, Provenance } from '../model/types.js';
+import { publicApi, type ApiEntry, type FieldFacts, type PublicApi, type Usage } from './public-api.js';
+
+export type ChangeLevel = 'breaking' | 'feature' | 'docs';
+export type SemverBump = 'major' | 'minor' | 'patch' | 'none';
+
+export interface ApiChange {
+  level: ChangeLevel;
+  /** Stable machine-readable kind, e.g. `param.removed`, `field.enum-value-added`. */
+  code: string;
+  /** `Client.operation`, `Client.operation(param)`, `Structure` or `Structure.field`. */
+  location: string;
+  message: string;
+  /** Where the fact is on the pages: the new side's, or the old side's for removals. */
+  source: Provenance;
+}
+
+export interface ApiDiff {
+  bump: SemverBump;
+  changes: ApiChange[];
+}
+
+type Add = (level: ChangeLevel, code: string, message: string) => void;
+
+const code = (s: string) => `\`${s}\``;
+const list = (values: string[]) => values.map(code).join(', ');
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** Parameters are always sent; fields are sent or received as their structure is used. */
+const usageOf = (e: ApiEntry): Usage[] => (e.kind === 'param' ? ['input'] : e.kind === 'field' || e.kind === 'structure' ? e.usage : []);
+
+function compareFields(before: FieldFacts, after: FieldFacts, usage: Set<Usage>, add: Add): void {
+  const sent = usage.has('input');
+  const received = usage.has('output');
+  if (before.type !== after.type) add('breaking', 'type-changed', `type changed from ${code(before.type)} to ${code(after.type)}`);
+  if (before.in !== after.in) add('breaking', 'location-changed', `sent in the ${after.in ?? 'request'} instead of the ${before.in ?? 'request'}`);
+  if (!before.required && after.required) add(sent ? 'breaking' : 'feature', 'became-required', 'became required');
+  if (before.required && !after.required) add(received ? 'breaking' : 'feature', 'became-optional', 'became optional');
+
+  if (before.enum && after.enum) {
+    const removed = before.enum.filter((v) => !after.enum!.includes(v));
+    const added = after.enum.filter((v) => !before.enum!.includes(v));
+    if (removed.length) add('breaking', 'enum-value-removed', `${plural(removed.length, 'enum value', 'enum values')} ${list(removed)} removed`);
+    if (added.length) add('feature', 'enum-value-added', `${plural(added.length, 'enum value', 'enum values')} ${list(added)} added`);
+  } else if (after.enum) {
+    add(sent ? 'breaking' : 'feature', 'enum-added', `now restricted to ${list(after.enum)}`);
+  } else if (before.enum) {
+    add(received ? 'breaking' : 'feature', 'enum-removed', `no longer restricted to ${list(before.enum)}`);
+  }
+
+  if (before.maxItems !== after.maxItems) {
+    const tighter = after.maxItems !== undefined && (before.maxItems === undefined || after.maxItems < before.maxItems);
+    const limit = after.maxItems === undefined ? 'array length limit removed' : `array length limit ${after.maxItems}`;
+    add(tighter && sent ? 'breaking' : 'feature', 'max-items-changed', `${limit} (was ${before.maxItems ?? 'none'})`);
+  }
+  if (before.default !== after.default) add('docs', 'default-changed', `default ${after.default === undefined ? 'removed' : code(after.default)}`);
+  if (before.description !== after.description) add('docs', 'description-changed', 'description changed');
+  if (before.example !== after.example) add('docs', 'example-changed', 'example changed');
+}
+
+function compareOperations(before: ApiEntry & { kind: 'operation' }, after: ApiEntry & { kind: 'operation' }, add: Add): void {
+  if (before.http !== after.http) add('breaking', 'http-changed', `endpoint changed from ${code(before.http)} to ${code(after.http)}`);
+  if (before.response !== after.response)
+    add('breaking', 'response-changed', `response type changed from ${code(before.response ?? 'none')} to ${code(after.response ?? 'none')}`);
+  if (before.summary !== after.summary) add('docs', 'summary-changed', 'summary changed');
+  if (before.description !== after.description) add('docs', 'description-changed', 'description changed');
+  if (before.responseExample !== after.responseExample) add('docs', 'response-example-changed', 'response example changed');
+}
+
+const NOUN = { operation: 'operation', param: 'parameter', structure: 'structure', field: 'field' } as const;
+
+function added(entry: ApiEntry, add: Add): void {
+  const noun = NOUN[entry.kind];
+  const required = (entry.kind === 'param' || entry.kind === 'field') && entry.required;
+  // A new required input breaks every existing call; anything else new is a feature.
+  if (required && usageOf(entry).includes('input')) add('breaking', 'added-required', `required ${noun} added`);
+  else add('feature', 'added', `${required ? 'required ' : ''}${noun} added`);
+}
+
+/**
+ * Whether `api` lacks the operation or structure a parameter or field belongs to: then the
+ * parameter's removal (or addition) is part of its parent's, reported once, there.
+ */
+function parentMissing(api: PublicApi, location: string, entry: ApiEntry): boolean {
+  if (entry.kind === 'param') return !api.has(location.slice(0, location.indexOf('(')));
+  if (entry.kind === 'field') return !api.has(location.slice(0, location.indexOf('.')));
+  return false;
+}
+
+export function bumpFor(changes: ApiChange[]): SemverBump {
+  const levels = new Set(changes.map((c) => c.level));
+  return levels.has('breaking') ? 'major' : levels.has('feature') ? 'minor' : levels.has('docs') ? 'patch' : 'none';
+}
+
+/** Every change of the generated public API from `oldModel` to `newModel`, and the semver bump it calls for. */
+export function diffModels(oldModel: Model, newModel: Model): ApiDiff {
+  const oldApi = publicApi(oldModel);
+  const newApi = publicApi(newModel);
+  const locations = [...new Set([...oldApi.keys(), ...newApi.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const changes: ApiChange[] = [];
+
+  for (const location of locations) {
+    const before = oldApi.get(location);
+    const after = newApi.get(location);
+    const entry = (after ?? before)!;
+    const add: Add = (level, what, message) =>
+      changes.push({ level, code: `${entry.kind}.${what}`, location, message, source: entry.source });
+
+    if (!after) {
+      if (!parentMissing(newApi, location, before!)) add('breaking', 'removed', `${NOUN[before!.kind]} removed`);
+    } else if (!before) {
+      if (!parentMissing(oldApi, location, after)) added(after, add);
+    } else if (before.kind === 'operation' && after.kind === 'operation') {
+      compareOperations(before, after, add);
+    } else if ((before.kind === 'param' || before.kind === 'field') && (after.kind === 'param' || after.kind === 'field')) {
+      compareFields(before, after, new Set([...usageOf(before), ...usageOf(after)]), add);
+    }
+  }
+  return { bump: bumpFor(changes), changes };
+}

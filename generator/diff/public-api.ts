@@ -1,0 +1,105 @@
+// The public API a model generates, as flat comparable entries: operations, their
+// parameters, structures and their fields. This dump is what `docsdk diff` compares, so
+// it holds exactly the facts that reach the SDK or the OpenAPI file, as text.
+import type { Field, Model, Provenance, TypeRef } from '../model/types.js';
+
+/** How generated code uses a structure: sent in requests, received in responses, or both. */
+export type Usage = 'input' | 'output';
+
+export interface FieldFacts {
+  type: string;
+  required: boolean;
+  enum?: string[];
+  maxItems?: number;
+  in?: 'query' | 'body';
+  default?: string;
+  description: string;
+  example?: string;
+}
+
+export type ApiEntry =
+  | {
+      kind: 'operation';
+      http: string;
+      response?: string;
+      summary: string;
+      description: string;
+      responseExample?: string;
+      source: Provenance;
+    }
+  | ({ kind: 'param'; source: Provenance } & FieldFacts)
+  | { kind: 'structure'; usage: Usage[]; source: Provenance }
+  | ({ kind: 'field'; usage: Usage[]; source: Provenance } & FieldFacts);
+
+/**
+ * Entries keyed by location: `Client.operation`, `Client.operation(param)`, `Structure`,
+ * `Structure.field`. Keys are sorted so dumps and diffs read in a stable order.
+ */
+export type PublicApi = Map<string, ApiEntry>;
+
+export function typeText(type: TypeRef): string {
+  return type.kind === 'primitive' ? type.type : type.kind === 'ref' ? type.ref : `${typeText(type.items)}[]`;
+}
+
+function refsOf(type: TypeRef): string[] {
+  return type.kind === 'ref' ? [type.ref] : type.kind === 'array' ? refsOf(type.items) : [];
+}
+
+function fieldFacts(field: Field): FieldFacts {
+  return {
+    type: typeText(field.type),
+    required: field.required,
+    ...(field.enum && { enum: field.enum }),
+    ...(field.maxItems !== undefined && { maxItems: field.maxItems }),
+    ...(field.in && { in: field.in }),
+    ...(field.default !== undefined && { default: String(field.default) }),
+    description: field.description,
+    ...(field.example !== undefined && { example: field.example }),
+  };
+}
+
+/** Structures reachable from request parameters (input) and from responses (output). */
+function structureUsage(model: Model): Map<string, Set<Usage>> {
+  const usage = new Map<string, Set<Usage>>();
+  const visit = (name: string, as: Usage): void => {
+    const seen = usage.get(name) ?? new Set<Usage>();
+    if (seen.has(as)) return;
+    usage.set(name, seen.add(as));
+    for (const f of model.structures[name]?.fields ?? []) for (const ref of refsOf(f.type)) visit(ref, as);
+  };
+  for (const op of model.clients.flatMap((c) => c.operations)) {
+    for (const p of op.params) for (const ref of refsOf(p.type)) visit(ref, 'input');
+    if (op.response) visit(op.response, 'output');
+  }
+  return usage;
+}
+
+export function publicApi(model: Model): PublicApi {
+  const entries: [string, ApiEntry][] = [];
+  for (const client of model.clients) {
+    for (const op of client.operations) {
+      const at = `${client.name}.${op.name}`;
+      entries.push([
+        at,
+        {
+          kind: 'operation',
+          http: `${op.http.verb} ${op.http.path}`,
+          ...(op.response && { response: op.response }),
+          summary: op.summary,
+          description: op.description,
+          ...(op.responseExample !== undefined && { responseExample: op.responseExample }),
+          source: op.source,
+        },
+      ]);
+      for (const p of op.params) entries.push([`${at}(${p.name})`, { kind: 'param', ...fieldFacts(p), source: p.source }]);
+    }
+  }
+  const usage = structureUsage(model);
+  for (const s of Object.values(model.structures)) {
+    // A structure no operation reaches is still an exported type: treat it as used both ways.
+    const used: Usage[] = usage.has(s.name) ? [...usage.get(s.name)!].sort() : ['input', 'output'];
+    entries.push([s.name, { kind: 'structure', usage: used, source: s.source }]);
+    for (const f of s.fields) entries.push([`${s.name}.${f.name}`, { kind: 'field', usage: used, ...fieldFacts(f), source: f.source }]);
+  }
+  return new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

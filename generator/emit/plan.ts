@@ -1,0 +1,83 @@
+// Every name the SDK uses, decided once for the whole model before any file is rendered:
+// exported names are unique across the package (index.ts re-exports them all), method names
+// within their class, file names within their folder (ignoring case).
+import type { Client, Model, Operation, Structure } from '../model/types.js';
+import { FileNames } from './file-names.js';
+import { memberIdentifier, NameRegistry, pascalCase, typeIdentifier } from './names.js';
+
+export interface StructurePlan {
+  structure: Structure;
+  typeName: string;
+  /** File stem in `src/models/`. */
+  stem: string;
+}
+
+export interface OperationPlan {
+  operation: Operation;
+  methodName: string;
+  paramsTypeName: string;
+}
+
+export interface ClientPlan {
+  client: Client;
+  className: string;
+  /** File stem in `src/`. */
+  stem: string;
+  operations: OperationPlan[];
+}
+
+export interface SdkPlan {
+  structures: StructurePlan[];
+  clients: ClientPlan[];
+  /** By the structure's name in the model. */
+  structureNamed: Map<string, StructurePlan>;
+}
+
+/** Stems of the files in `src/` that are not clients. */
+const FIXED_SRC_STEMS = ['index', 'runtime'];
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const operationOrder = (a: Operation, b: Operation) =>
+  byCodeUnits(a.name, b.name) || byCodeUnits(a.rawName, b.rawName) || byCodeUnits(a.source.file, b.source.file);
+
+/**
+ * Names for everything in `model`. `runtimeExports` are the names `runtime.ts` exports; they
+ * are claimed first. Then structures (by name), client classes, and params interfaces, each
+ * in sorted order, so the same model always gets the same names.
+ */
+export function planSdk(model: Model, runtimeExports: string[]): SdkPlan {
+  const exported = new NameRegistry();
+  for (const name of runtimeExports) exported.claim(name);
+
+  const modelFiles = new FileNames();
+  const structureNamed = new Map<string, StructurePlan>();
+  for (const name of Object.keys(model.structures).sort(byCodeUnits)) {
+    const typeName = exported.claim(typeIdentifier(name));
+    structureNamed.set(name, { structure: model.structures[name], typeName, stem: modelFiles.stemFor(typeName) });
+  }
+
+  const srcFiles = new FileNames(FIXED_SRC_STEMS);
+  const clients = [...model.clients]
+    .sort((a, b) => byCodeUnits(a.name, b.name))
+    .map((client) => {
+      const className = exported.claim(typeIdentifier(client.name));
+      return { client, className, stem: srcFiles.stemFor(className) };
+    });
+
+  return {
+    structures: [...structureNamed.values()],
+    clients: clients.map(({ client, className, stem }) => {
+      const methods = new NameRegistry();
+      // `ManagementClient` → `Management`, to tell apart same-named methods of two clients.
+      const clientPrefix = className.replace(/Client$/, '') || className;
+      const operations = [...client.operations].sort(operationOrder).map((operation): OperationPlan => {
+        const methodName = methods.claim(memberIdentifier(operation.name));
+        const params = `${pascalCase(methodName)}Params`;
+        return { operation, methodName, paramsTypeName: exported.claim(params, clientPrefix + params) };
+      });
+      return { client, className, stem, operations };
+    }),
+    structureNamed,
+  };
+}
