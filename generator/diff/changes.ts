@@ -90,6 +90,13 @@ function parentMissing(api: PublicApi, location: string, entry: ApiEntry): boole
   return false;
 }
 
+const RANK: Record<ChangeLevel, number> = { docs: 0, feature: 1, breaking: 2 };
+
+/** Whether the diff has a change at `level` or above (what `--fail-on level` stops on). */
+export function hasChangeAtLeast(diff: ApiDiff, level: ChangeLevel): boolean {
+  return diff.changes.some((c) => RANK[c.level] >= RANK[level]);
+}
+
 export function bumpFor(changes: ApiChange[]): SemverBump {
   const levels = new Set(changes.map((c) => c.level));
   return levels.has('breaking') ? 'major' : levels.has('feature') ? 'minor' : levels.has('docs') ? 'patch' : 'none';

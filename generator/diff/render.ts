@@ -21,10 +21,3 @@ export function diffToJson(diff: ApiDiff): string {
   const counts = Object.fromEntries(SECTIONS.map(([level]) => [level, diff.changes.filter((c) => c.level === level).length]));
   return JSON.stringify({ bump: diff.bump, counts, changes: diff.changes }, null, 2) + '\n';
 }
-
-const RANK: Record<ChangeLevel, number> = { docs: 0, feature: 1, breaking: 2 };
-
-/** Whether the diff has a change at `level` or above (`--fail-on`). */
-export function hasChangeAtLeast(diff: ApiDiff, level: ChangeLevel): boolean {
-  return diff.changes.some((c) => RANK[c.level] >= RANK[level]);
-}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { diffModels, hasChangeAtLeast } from '../../generator/diff/changes.js';
+import type { Model } from '../../generator/model/types.js';
+import { field, model, operation, structure } from '../support/model.js';
+
+const ref = (name: string) => ({ kind: 'ref', ref: name }) as const;
+
+/** getUser(userId, withCustomData) -> UserRespDto { data: UserDto }; createUser(profile: ProfileDto). */
+function baseline(): Model {
+  return model(
+    [
+      operation('getUser', {
+        params: [field('userId', { required: true }), field('withCustomData', { type: { kind: 'primitive', type: 'boolean' } })],
+        response: 'UserRespDto',
+      }),
+      operation('createUser', { params: [field('profile', { type: ref('ProfileDto'), required: true })] }),
+    ],
+    [
+      structure('UserRespDto', [field('data', { type: ref('UserDto') })]),
+      structure('UserDto', [field('gender', { enum: ['M', 'F'], required: true }), field('nickname')]),
+      structure('ProfileDto', [field('name', { required: true }), field('phone')]),
+    ],
+  );
+}
+
+function changed(edit: (m: Model) => void): Model {
+  const m = baseline();
+  edit(m);
+  return m;
+}
+
+const op = (m: Model, name: string) => m.clients[0].operations.find((o) => o.name === name)!;
+const summary = (m: Model) => {
+  const { bump, changes } = diffModels(baseline(), m);
+  return { bump, changes: changes.map((c) => `${c.level} ${c.code} ${c.location}: ${c.message}`) };
+};
+
+describe('diffModels', () => {
+  it('finds nothing between equal models', () => {
+    expect(diffModels(baseline(), baseline())).toEqual({ bump: 'none', changes: [] });
+  });
+
+  it('classifies a removed parameter as breaking', () => {
+    expect(summary(changed((m) => op(m, 'getUser').params.pop()))).toEqual({
+      bump: 'major',
+      changes: ['breaking param.removed ManagementClient.getUser(withCustomData): parameter removed'],
+    });
+  });
+
+  it('classifies an optional parameter made required as breaking, and the reverse as a feature', () => {
+    expect(summary(changed((m) => (op(m, 'getUser').params[1].required = true))).changes).toEqual([
+      'breaking param.became-required ManagementClient.getUser(withCustomData): became required',
+    ]);
+    expect(summary(changed((m) => (op(m, 'getUser').params[0].required = false)))).toEqual({
+      bump: 'minor',
+      changes: ['feature param.became-optional ManagementClient.getUser(userId): became optional'],
+    });
+  });
+
+  it('tells added optional parameters (feature) from added required ones (breaking)', () => {
+    expect(summary(changed((m) => op(m, 'getUser').params.push(field('locale'))))).toEqual({
+      bump: 'minor',
+      changes: ['feature param.added ManagementClient.getUser(locale): parameter added'],
+    });
+    expect(summary(changed((m) => op(m, 'getUser').params.push(field('locale', { required: true })))).changes).toEqual([
+      'breaking param.added-required ManagementClient.getUser(locale): required parameter added',
+    ]);
+  });
+
+  it('classifies enum values: added is a feature, removed is breaking', () => {
+    expect(summary(changed((m) => m.structures.UserDto.fields[0].enum!.push('U')))).toEqual({
+      bump: 'minor',
+      changes: ['feature field.enum-value-added UserDto.gender: enum value `U` added'],
+    });
+    expect(summary(changed((m) => (m.structures.UserDto.fields[0].enum = ['M']))).changes).toEqual([
+      'breaking field.enum-value-removed UserDto.gender: enum value `F` removed',
+    ]);
+  });
+
+  it('classifies description-only changes as docs (patch)', () => {
+    expect(
+      summary(
+        changed((m) => {
+          op(m, 'getUser').description = 'New words.';
+          m.structures.UserDto.fields[1].description = 'The name users pick.';
+        }),
+      ),
+    ).toEqual({
+      bump: 'patch',
+      changes: [
+        'docs operation.description-changed ManagementClient.getUser: description changed',
+        'docs field.description-changed UserDto.nickname: description changed',
+      ],
+    });
+  });
+
+  it('classifies type, endpoint and response type changes as breaking', () => {
+    expect(
+      summary(
+        changed((m) => {
+          op(m, 'getUser').params[0].type = { kind: 'primitive', type: 'number' };
+          op(m, 'getUser').http.verb = 'GET';
+          op(m, 'createUser').response = 'UserRespDto';
+        }),
+      ).changes,
+    ).toEqual([
+      'breaking operation.response-changed ManagementClient.createUser: response type changed from `none` to `UserRespDto`',
+      'breaking operation.http-changed ManagementClient.getUser: endpoint changed from `POST /api/v3/getUser` to `GET /api/v3/getUser`',
+      'breaking param.type-changed ManagementClient.getUser(userId): type changed from `string` to `number`',
+    ]);
+  });
+
+  it('judges required-ness of fields by where the structure travels', () => {
+    // Response fields: becoming optional breaks readers; becoming required does not.
+    expect(summary(changed((m) => (m.structures.UserDto.fields[0].required = false))).changes).toEqual([
+      'breaking field.became-optional UserDto.gender: became optional',
+    ]);
+    expect(summary(changed((m) => (m.structures.UserDto.fields[1].required = true))).changes).toEqual([
+      'feature field.became-required UserDto.nickname: became required',
+    ]);
+    // Request fields: the other way round.
+    expect(summary(changed((m) => (m.structures.ProfileDto.fields[1].required = true))).changes).toEqual([
+      'breaking field.became-required ProfileDto.phone: became required',
+    ]);
+    expect(summary(changed((m) => m.structures.ProfileDto.fields.push(field('email', { required: true })))).changes).toEqual([
+      'breaking field.added-required ProfileDto.email: required field added',
+    ]);
+    expect(summary(changed((m) => m.structures.UserDto.fields.push(field('email', { required: true })))).changes).toEqual([
+      'feature field.added UserDto.email: required field added',
+    ]);
+  });
+
+  it('reports a removed response field and a removed operation once, not per member', () => {
+    expect(
+      summary(
+        changed((m) => {
+          m.structures.UserDto.fields.pop();
+          m.clients[0].operations = m.clients[0].operations.filter((o) => o.name !== 'createUser');
+          delete m.structures.ProfileDto;
+        }),
+      ).changes,
+    ).toEqual([
+      'breaking operation.removed ManagementClient.createUser: operation removed',
+      'breaking structure.removed ProfileDto: structure removed',
+      'breaking field.removed UserDto.nickname: field removed',
+    ]);
+  });
+
+  it('reports an added operation once', () => {
+    expect(summary(changed((m) => m.clients[0].operations.push(operation('deleteUser', { params: [field('userId', { required: true })] }))))).toEqual({
+      bump: 'minor',
+      changes: ['feature operation.added ManagementClient.deleteUser: operation added'],
+    });
+  });
+
+  it('points each change at the page it comes from', () => {
+    const { changes } = diffModels(baseline(), changed((m) => op(m, 'getUser').params.pop()));
+    expect(changes[0].source).toEqual({ file: 'page.md', section: 'params' });
+  });
+
+  it('stops CI at the requested level', () => {
+    const docsOnly = diffModels(baseline(), changed((m) => (op(m, 'getUser').summary = 'x')));
+    expect(hasChangeAtLeast(docsOnly, 'docs')).toBe(true);
+    expect(hasChangeAtLeast(docsOnly, 'feature')).toBe(false);
+    expect(hasChangeAtLeast(docsOnly, 'breaking')).toBe(false);
+  });
+});
