@@ -102,7 +102,7 @@ class PageReader {
       this.closeStructure();
       const name = structureName(block);
       if (name) this.structure = { name, source: { file: this.file, section: `structure:${name}` }, hasTable: false };
-      else this.warn('page.heading', 'heading', `heading "${block.text}" is not a structure name; its table is skipped`);
+      else this.info('page.heading', 'heading', `heading "${block.text}" is not a structure name; its table is skipped`);
     }
   }
 
