@@ -1,0 +1,38 @@
+// One side of `docsdk diff`: a model file, an openapi.json, a generated output folder (its
+// docsdk-model.json), or doc pages (files, folders, globs) parsed on the spot.
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config/types.js';
+import type { Model } from '../model/types.js';
+import { loadModel } from '../pipeline.js';
+import { isOpenApiDocument, modelFromOpenApi } from './openapi-model.js';
+
+/** The model file `generate` keeps in its output folder, read back by the next run's diff. */
+export const MODEL_FILE_NAME = 'docsdk-model.json';
+
+export interface SideOptions {
+  config?: Config;
+  configFile?: string;
+}
+
+function isModel(data: unknown): data is Model {
+  return typeof data === 'object' && data !== null && (data as Model).modelVersion === 1 && Array.isArray((data as Model).clients);
+}
+
+async function readModelJson(file: string): Promise<Model> {
+  const data: unknown = JSON.parse(await readFile(file, 'utf8'));
+  if (isModel(data)) return data;
+  if (isOpenApiDocument(data)) return modelFromOpenApi(data);
+  throw new Error(`${file}: neither a docsdk model (modelVersion 1) nor an OpenAPI document`);
+}
+
+export async function loadSide(input: string, options: SideOptions = {}): Promise<Model> {
+  const info = await stat(input).catch(() => undefined);
+  if (info?.isFile() && /\.json$/i.test(input)) return readModelJson(input);
+  if (info?.isDirectory() && existsSync(join(input, MODEL_FILE_NAME))) return readModelJson(join(input, MODEL_FILE_NAME));
+  const { model } = await loadModel([input], options);
+  const missing = model.diagnostics.find((d) => d.code === 'input.missing');
+  if (missing) throw new Error(`${input}: ${missing.message}`);
+  return model;
+}
