@@ -12,10 +12,15 @@ export interface OpenApiOptions {
 
 export function toOpenApi(model: Model, options: OpenApiOptions = {}): Schema {
   const paths: Record<string, Record<string, unknown>> = {};
+  const taken = new Set<string>();
   for (const client of model.clients) {
     for (const op of client.operations) {
       const item = (paths[op.http.path] ??= {});
-      item[op.http.verb.toLowerCase()] = operationObject(client.name, op);
+      // operationIds are unique in OpenAPI; a method two clients share keeps its name in the
+      // first client (by name) and is prefixed with the client elsewhere.
+      const operationId = taken.has(op.name) ? `${client.name}_${op.name}` : op.name;
+      taken.add(operationId);
+      item[op.http.verb.toLowerCase()] = operationObject(client.name, op, operationId);
     }
   }
   const schemas: Record<string, Schema> = Object.create(null);
@@ -29,8 +34,8 @@ export function toOpenApi(model: Model, options: OpenApiOptions = {}): Schema {
   };
 }
 
-function operationObject(client: string, op: Operation): Schema {
-  const result: Schema = { operationId: op.name, tags: [client], summary: op.summary };
+function operationObject(client: string, op: Operation, operationId: string): Schema {
+  const result: Schema = { operationId, tags: [client], summary: op.summary };
   if (op.description) result.description = op.description;
   const query = op.params.filter((p) => p.in === 'query');
   const body = op.params.filter((p) => p.in !== 'query');
