@@ -1,0 +1,113 @@
+// The view of one src/<Client>.ts file: the params interface of each operation, then the
+// client class with one method per operation.
+import type { Field, Operation } from '../../model/types.js';
+import { hasBusinessEnvelope } from '../envelope.js';
+import { stringLiteral } from '../escape.js';
+import { clientDoc, operationDoc, paramsDoc } from '../jsdoc.js';
+import type { ClientPlan, OperationPlan } from '../plan.js';
+import { docView, type DocView, type FileScope, type ImportView, type PropertyView } from './common.js';
+
+export interface ParamsTypeView {
+  doc: DocView;
+  name: string;
+  /** No parameters: the type only admits `{}`. */
+  empty: boolean;
+  properties: PropertyView[];
+}
+
+export interface MethodView {
+  doc: DocView;
+  name: string;
+  paramsType: string;
+  /** No required parameter: `params` defaults to `{}`. */
+  paramsOptional: boolean;
+  returnType: string;
+  /** The RequestSpec literal's values, as code. */
+  httpMethod: string;
+  path: string;
+  query: string | null;
+  body: string | null;
+  envelope: boolean;
+}
+
+export interface ClientView {
+  imports: ImportView[];
+  paramsTypes: ParamsTypeView[];
+  doc: DocView;
+  className: string;
+  methods: MethodView[];
+}
+
+export function clientView(plan: ClientPlan, scope: FileScope): ClientView {
+  const paramsTypes: ParamsTypeView[] = [];
+  const methods: MethodView[] = [];
+  for (const op of plan.operations) {
+    const params = requiredFirst(op.operation.params);
+    paramsTypes.push({
+      doc: docView(paramsDoc(plan.className, op.methodName)),
+      name: op.paramsTypeName,
+      empty: params.length === 0,
+      properties: params.map((field) => scope.property(field)),
+    });
+    methods.push(methodView(op, params, scope));
+  }
+  // Parameters split between query and body are picked out by the runtime's `pick`.
+  const splitsParams = methods.some((method) => method.query !== null && method.body !== null);
+  const runtimeNames = ['HttpClient', ...(splitsParams ? ['pick'] : []), 'type ClientOptions', 'type RequestOptions'];
+  return {
+    imports: [
+      { typeOnly: false, specifiers: runtimeNames.join(', '), module: stringLiteral('./runtime.js') },
+      ...scope.structureImports((stem) => `./models/${stem}.js`),
+    ],
+    paramsTypes,
+    doc: docView(clientDoc(plan.className, plan.operations.length)),
+    className: plan.className,
+    methods,
+  };
+}
+
+/** Required parameters first, each group in page order (a stable sort). */
+function requiredFirst(params: Field[]): Field[] {
+  return [...params].sort((a, b) => Number(b.required) - Number(a.required));
+}
+
+function methodView(op: OperationPlan, params: Field[], scope: FileScope): MethodView {
+  const { operation } = op;
+  const response = operation.response === undefined ? undefined : scope.structureNamed.get(operation.response);
+  if (response) scope.uses.add(response);
+  if (operation.response !== undefined && !response) {
+    scope.diagnostics.push({
+      severity: 'warning',
+      code: 'emit.type',
+      message: `response ${operation.response} is defined on no page: the method returns unknown`,
+      file: operation.source.file,
+      section: 'response',
+    });
+  }
+  const envelope = hasBusinessEnvelope(response?.structure);
+  return {
+    doc: docView(operationDoc({ operation, params, responseTypeName: response?.typeName, envelope })),
+    name: op.methodName,
+    paramsType: op.paramsTypeName,
+    paramsOptional: params.every((field) => !field.required),
+    returnType: response?.typeName ?? 'unknown',
+    httpMethod: stringLiteral(operation.http.verb),
+    path: stringLiteral(operation.http.path),
+    ...paramsPlacement(operation),
+    envelope,
+  };
+}
+
+/**
+ * Where the parameters go: GET sends them all in the query (fetch allows no GET body);
+ * other verbs send each where `Field.in` says, the body by default.
+ */
+function paramsPlacement(operation: Operation): { query: string | null; body: string | null } {
+  if (operation.http.verb === 'GET') return { query: 'params', body: null };
+  const inQuery = operation.params.filter((field) => field.in === 'query').map((field) => field.name);
+  if (inQuery.length === 0) return { query: null, body: 'params' };
+  const inBody = operation.params.filter((field) => field.in !== 'query').map((field) => field.name);
+  if (inBody.length === 0) return { query: 'params', body: null };
+  const keys = (names: string[]) => `[${names.map(stringLiteral).join(', ')}]`;
+  return { query: `pick(params, ${keys(inQuery)})`, body: `pick(params, ${keys(inBody)})` };
+}
