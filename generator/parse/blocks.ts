@@ -1,5 +1,6 @@
-import * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { parse } from 'parse5';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { findOne } from 'domutils';
 import { inlineText, plainText } from './inline-text.js';
 
@@ -17,11 +18,14 @@ export type Block =
  * parent, so it never reaches the section readers.
  */
 export function pageBlocks(html: string): Block[] {
-  const $ = cheerio.load(html);
-  const anchor = $('h1').first().get(0) ?? $('h2').first().get(0);
-  const root = anchor?.parent ?? $('body').get(0) ?? $.root().get(0);
+  // parse5 with the htmlparser2 tree adapter: the browser-exact parse cheerio.load does,
+  // without loading cheerio's selector engine and HTTP client (a quarter of start-up).
+  const document = parse(html, { treeAdapter: adapter }) as Document;
+  const first = (name: string) => findOne((e) => e.name === name, document.children);
+  const anchor = first('h1') ?? first('h2');
+  const root = anchor?.parent ?? first('body') ?? document;
   const blocks: Block[] = [];
-  if (root) collect((root as Element).children ?? [], blocks);
+  collect(root.children, blocks);
   return blocks;
 }
 
