@@ -1,6 +1,5 @@
-import { parse } from 'parse5';
-import { adapter } from 'parse5-htmlparser2-tree-adapter';
-import type { AnyNode, Document, Element } from 'domhandler';
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
 import { findOne } from 'domutils';
 import { inlineText, plainText } from './inline-text.js';
 
@@ -18,12 +17,11 @@ export type Block =
  * parent, so it never reaches the section readers.
  */
 export function pageBlocks(html: string): Block[] {
-  // parse5 with the htmlparser2 tree adapter: the browser-exact parse cheerio.load does,
-  // without loading cheerio's selector engine and HTTP client (a quarter of start-up).
-  const document = parse(html, { treeAdapter: adapter }) as Document;
-  const first = (name: string) => findOne((e) => e.name === name, document.children);
-  const anchor = first('h1') ?? first('h2');
-  const root = anchor?.parent ?? first('body') ?? document;
+  // cheerio (the project's HTML reader, by design) parses as browsers do (parse5), so
+  // broken markup nests the way readers of the published pages saw it.
+  const $ = cheerio.load(html);
+  const anchor = $('h1').get(0) ?? $('h2').get(0);
+  const root = anchor?.parent ?? $('body').get(0) ?? $.root().get(0)!;
   const blocks: Block[] = [];
   collect(root.children, blocks);
   return blocks;
