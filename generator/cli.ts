@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { diffCommand } from './commands/diff.js';
 import { parseCommand } from './commands/parse.js';
 
 // Thin: flags and commands only; each command module calls into the library.
 await yargs(hideBin(process.argv))
   .scriptName('docsdk')
   .command(parseCommand)
-  .demandCommand(1, 'Name a command: parse')
+  .command(diffCommand)
+  .demandCommand(1, 'Name a command: parse, generate or diff')
   .strict()
   .help()
   .fail((message, error, y) => {
