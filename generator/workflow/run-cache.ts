@@ -1,0 +1,98 @@
+// The incremental-run cache: parse results per page (keyed by docsdk version, page path and
+// content hash, so a hit is exactly what parsing would give), and a fingerprint of
+// everything the last written output came from, so an unchanged run can stop early.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { docsdkVersion } from '../config/package-root.js';
+import { parsePage, type PageResult } from '../parse/page.js';
+import type { PageFile } from '../read/page-file.js';
+
+export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+interface CacheFile {
+  docsdkVersion: string;
+  /** Fingerprint of the inputs of the last written output. */
+  inputs?: string;
+  /** sha256 of each file of that output. */
+  output?: Record<string, string>;
+  pages: Record<string, PageResult>;
+}
+
+/** Where a run writing to `out` keeps its cache: one file per output folder, under node_modules/.cache like other tools. */
+export function defaultCacheFile(out: string, cwd = process.cwd()): string {
+  return join(cwd, 'node_modules', '.cache', 'docsdk', `${sha256(resolve(out)).slice(0, 16)}.json`);
+}
+
+function pageKey(page: PageFile): string {
+  return sha256(`${page.rel}\0${sha256(page.bytes)}`);
+}
+
+/**
+ * One fingerprint of everything a generated output depends on: docsdk's version, each page
+ * (path and content), the effective config, the template files. Equal fingerprints, equal output.
+ */
+export function inputsFingerprint(parts: { pages: PageFile[]; config: unknown; templates: ReadonlyMap<string, Buffer> }): string {
+  return sha256(
+    JSON.stringify({
+      docsdkVersion,
+      pages: parts.pages.map((p) => [p.rel, sha256(p.bytes)]),
+      config: parts.config,
+      templates: [...parts.templates].map(([path, bytes]) => [path, sha256(bytes)]),
+    }),
+  );
+}
+
+export class RunCache {
+  private readonly used: Record<string, PageResult> = {};
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly file: string,
+    private readonly stored: CacheFile,
+  ) {}
+
+  /** Opens the cache at `file`; a missing, unreadable or other-version cache is an empty one. */
+  static async open(file: string): Promise<RunCache> {
+    const empty: CacheFile = { docsdkVersion, pages: {} };
+    try {
+      const stored = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+      return new RunCache(file, stored.docsdkVersion === docsdkVersion && stored.pages ? stored : empty);
+    } catch {
+      return new RunCache(file, empty);
+    }
+  }
+
+  /** parsePage, answered from the cache when this exact page was parsed before. */
+  readonly parsePage = (page: PageFile): PageResult => {
+    const key = pageKey(page);
+    const cached = this.stored.pages[key];
+    if (cached) this.hits++;
+    else this.misses++;
+    // A copy: later stages may adjust what they are handed, and the cache must not change with it.
+    return structuredClone((this.used[key] = cached ?? parsePage(page)));
+  };
+
+  /** Whether the output on disk is exactly what the last run wrote from the same inputs. */
+  isUpToDate(inputs: string, onDisk: ReadonlyMap<string, Buffer>): boolean {
+    const { output } = this.stored;
+    if (this.stored.inputs !== inputs || !output || Object.keys(output).length !== onDisk.size) return false;
+    return [...onDisk].every(([path, bytes]) => output[path] === sha256(bytes));
+  }
+
+  /** Records a written output; keeps only the pages of this run, so the cache never outgrows the docs. */
+  async save(inputs: string, written: ReadonlyMap<string, string>): Promise<void> {
+    const content: CacheFile = {
+      docsdkVersion,
+      inputs,
+      output: Object.fromEntries([...written].map(([path, text]) => [path, sha256(text)])),
+      pages: this.used,
+    };
+    await mkdir(dirname(this.file), { recursive: true });
+    // Write then rename, so a killed run never leaves half a cache behind.
+    const temp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(content));
+    await rename(temp, this.file);
+  }
+}

@@ -1,0 +1,46 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { changedFiles, readOutput } from '../../generator/workflow/output-files.js';
+
+describe('readOutput', () => {
+  it('reads every file below the folder by relative path, without the output marker', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docsdk-out-'));
+    await mkdir(join(dir, 'src/models'), { recursive: true });
+    await writeFile(join(dir, 'src/models/user-dto.ts'), 'a');
+    await writeFile(join(dir, 'package.json'), 'b');
+    await writeFile(join(dir, '.docsdk-output'), 'marker');
+    const files = await readOutput(dir);
+    expect([...files.keys()]).toEqual(['package.json', 'src/models/user-dto.ts']);
+    expect(files.get('package.json')!.toString()).toBe('b');
+  });
+
+  it('is empty for a folder that does not exist', async () => {
+    expect((await readOutput(join(tmpdir(), 'docsdk-no-such-folder'))).size).toBe(0);
+  });
+});
+
+describe('changedFiles', () => {
+  it('lists added, modified and removed files, sorted by path', () => {
+    const onDisk = new Map([
+      ['a.ts', Buffer.from('same')],
+      ['b.ts', Buffer.from('old')],
+      ['c.ts', Buffer.from('gone')],
+    ]);
+    const generated = new Map([
+      ['a.ts', 'same'],
+      ['b.ts', 'new'],
+      ['aa.ts', 'added'],
+    ]);
+    expect(changedFiles(onDisk, generated)).toEqual([
+      { path: 'aa.ts', change: 'added' },
+      { path: 'b.ts', change: 'modified' },
+      { path: 'c.ts', change: 'removed' },
+    ]);
+  });
+
+  it('compares bytes, so an encoding difference counts', () => {
+    expect(changedFiles(new Map([['x', Buffer.from('é', 'latin1')]]), new Map([['x', 'é']]))).toEqual([{ path: 'x', change: 'modified' }]);
+  });
+});

@@ -1,0 +1,83 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../generator/parse/page.js';
+import type { PageFile } from '../../generator/read/page-file.js';
+import { inputsFingerprint, RunCache } from '../../generator/workflow/run-cache.js';
+
+const page = (rel: string, text: string): PageFile => ({ abs: `/virtual/${rel}`, rel, bytes: Buffer.from(text) });
+const PAGE = page('management/users/get-user.md', '# Get user\n\n## 方法名称\n\n`ManagementClient.get_user`\n');
+
+async function cacheFile(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'docsdk-cache-')), 'sub', 'cache.json');
+}
+
+describe('RunCache', () => {
+  it('parses a page once; a reopened cache answers with the same result', async () => {
+    const file = await cacheFile();
+    const first = await RunCache.open(file);
+    const parsed = first.parsePage(PAGE);
+    expect(parsed).toEqual(parsePage(PAGE));
+    expect([first.hits, first.misses]).toEqual([0, 1]);
+    await first.save('inputs', new Map());
+
+    const second = await RunCache.open(file);
+    expect(second.parsePage(PAGE)).toEqual(parsed);
+    expect([second.hits, second.misses]).toEqual([1, 0]);
+  });
+
+  it('parses again when the content or the path of a page differ', async () => {
+    const file = await cacheFile();
+    const first = await RunCache.open(file);
+    first.parsePage(PAGE);
+    await first.save('inputs', new Map());
+    const second = await RunCache.open(file);
+    second.parsePage(page(PAGE.rel, PAGE.bytes.toString() + '\nMore.\n'));
+    second.parsePage(page('management/users/get-user-2.md', PAGE.bytes.toString()));
+    expect([second.hits, second.misses]).toEqual([0, 2]);
+  });
+
+  it('keeps only the pages of the last run', async () => {
+    const file = await cacheFile();
+    const first = await RunCache.open(file);
+    first.parsePage(PAGE);
+    await first.save('inputs', new Map());
+    await (await RunCache.open(file)).save('inputs', new Map());
+    const third = await RunCache.open(file);
+    third.parsePage(PAGE);
+    expect(third.misses).toBe(1);
+  });
+
+  it('knows the output is up to date only for the same inputs and the same bytes on disk', async () => {
+    const file = await cacheFile();
+    const cache = await RunCache.open(file);
+    await cache.save('fingerprint', new Map([['a.ts', 'A']]));
+    const reopened = await RunCache.open(file);
+    expect(reopened.isUpToDate('fingerprint', new Map([['a.ts', Buffer.from('A')]]))).toBe(true);
+    expect(reopened.isUpToDate('other', new Map([['a.ts', Buffer.from('A')]]))).toBe(false);
+    expect(reopened.isUpToDate('fingerprint', new Map([['a.ts', Buffer.from('B')]]))).toBe(false);
+    expect(reopened.isUpToDate('fingerprint', new Map([['a.ts', Buffer.from('A')], ['b.ts', Buffer.from('')]]))).toBe(false);
+  });
+
+  it('treats a corrupt cache file as empty', async () => {
+    const file = await cacheFile();
+    await mkdir(join(file, '..'), { recursive: true });
+    await writeFile(file, '{ not json');
+    const cache = await RunCache.open(file);
+    expect(cache.isUpToDate('x', new Map())).toBe(false);
+    cache.parsePage(PAGE);
+    expect(cache.misses).toBe(1);
+  });
+});
+
+describe('inputsFingerprint', () => {
+  const parts = { pages: [PAGE], config: { basePath: '/api/v3/' }, templates: new Map<string, Buffer>() };
+  it('changes with any page byte, the config or a template', () => {
+    const base = inputsFingerprint(parts);
+    expect(inputsFingerprint({ ...parts })).toBe(base);
+    expect(inputsFingerprint({ ...parts, pages: [page(PAGE.rel, PAGE.bytes + ' ')] })).not.toBe(base);
+    expect(inputsFingerprint({ ...parts, config: { basePath: '/v2/' } })).not.toBe(base);
+    expect(inputsFingerprint({ ...parts, templates: new Map([['client.ts.hbs', Buffer.from('x')]]) })).not.toBe(base);
+  });
+});
