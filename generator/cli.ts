@@ -12,9 +12,10 @@ await yargs(hideBin(process.argv))
   .demandCommand(1, 'Name a command: parse, generate or diff')
   .strict()
   .help()
-  .fail((message, error, y) => {
+  // Usage errors exit 2, apart from page problems (1); real exceptions propagate.
+  .fail((message, error) => {
     if (error) throw error;
-    process.stderr.write(`${y.help() && ''}docsdk: ${message}\nRun docsdk --help for usage.\n`);
+    process.stderr.write(`docsdk: ${message}\nRun docsdk --help for usage.\n`);
     process.exit(2);
   })
   .parseAsync();
