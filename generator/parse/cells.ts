@@ -76,7 +76,7 @@ function nestedLink(description: string): StructureLink | undefined {
 }
 
 const YES = new Set(['是', '必填', 'yes', 'y', 'true', 'required', '√', '✓', '✔']);
-const NO = new Set(['否', '非必填', '选填', 'no', 'n', 'false', 'optional', '×', '-', '']);
+const NO = new Set(['否', '非必填', '选填', '可选', 'no', 'n', 'false', 'optional', '×', '-', '']);
 
 /** `是` / `yes` → true, `否` / `no` → false; anything else is unreadable (undefined). */
 export function readRequiredCell(cell: string): boolean | undefined {

@@ -25,7 +25,8 @@ export interface PageResult {
   diagnostics: Diagnostic[];
 }
 
-const TYPE_LINE = /^[^`\n]{0,40}[:：]\s*`([A-Za-z_$][\w$]*)`\s*\.?$/;
+// `Type: \`X\`` / `类型： \`X\``, also with the name as a link (real or mangled).
+const TYPE_LINE = /^[^`<\n]{0,40}[:：]\s*(?:`([A-Za-z_$][\w$]*)`|<a href="#[^"]*">`?([A-Za-z_$][\w$]*)`?<\/a>|<a ([A-Za-z_$][\w$]*))\s*[.。]?$/;
 const INCLUDE_LINE = /^!!!include\((.*)\)!!!$/;
 
 /** Reads one page into an operation and the structures it defines. Never throws on bad input. */
@@ -47,7 +48,7 @@ class PageReader {
   private readonly structures: Structure[] = [];
   private summary = '';
   private readonly descriptionParts: string[] = [];
-  private method?: { client: string; rawName: string; row: Provenance };
+  private method?: { client: string; rawName: string };
   private params?: Field[];
   private response?: string;
   private responseFields?: Field[];
@@ -78,8 +79,7 @@ class PageReader {
       case 'table':
         return this.table(i);
       case 'code':
-        if (this.response && this.responseExample === undefined && !this.structure && looksLikeJson(block.text)) this.responseExample = block.text;
-        return i;
+        return this.code(block.text, i);
       case 'text':
         return this.text(i, block.text);
       case 'quote':
@@ -98,12 +98,20 @@ class PageReader {
       this.pendingType = undefined;
       return;
     }
-    if (block.level === 3) {
+    if (block.level >= 3) {
       this.closeStructure();
       const name = structureName(block);
       if (name) this.structure = { name, source: { file: this.file, section: `structure:${name}` }, hasTable: false };
       else this.info('page.heading', 'heading', `heading "${block.text}" is not a structure name; its table is skipped`);
     }
+  }
+
+  private code(text: string, i: number): number {
+    // Some editions put the method name in a code block rather than inline code.
+    const method = this.seenH2 && !this.method && !this.params ? readMethodLine(text) : undefined;
+    if (method) this.method = method;
+    else if (this.response && this.responseExample === undefined && !this.structure && looksLikeJson(text)) this.responseExample = text;
+    return i;
   }
 
   private text(i: number, text: string): number {
@@ -119,12 +127,12 @@ class PageReader {
     }
     const method = readMethodLine(line);
     if (method && !this.method) {
-      this.method = { ...method, row: { file: this.file, section: 'method' } };
+      this.method = method;
       return i;
     }
     const type = TYPE_LINE.exec(line);
     if (type && !this.structure) {
-      this.pendingType = type[1];
+      this.pendingType = type[1] ?? type[2] ?? type[3];
       return i;
     }
     if (line.startsWith('|')) return this.pipeText(i);
