@@ -1,0 +1,80 @@
+// One generate run seen from the release workflow: what is on disk, whether anything the
+// output depends on changed since the last run, cached page parsing, and the previous
+// model (kept in the output) to diff against.
+import type { Model } from '../model/types.js';
+import type { PageResult } from '../parse/page.js';
+import { findPages, readPage } from '../read/inputs.js';
+import type { PageFile } from '../read/page-file.js';
+import { parsePage } from '../parse/page.js';
+import { MODEL_FILE_NAME } from '../diff/load-side.js';
+import { changedFiles, readFolder, readOutput, type FileChange } from './output-files.js';
+import { defaultCacheFile, inputsFingerprint, RunCache } from './run-cache.js';
+import type { Progress } from './progress.js';
+
+export interface RunOptions {
+  inputs: string[];
+  out: string;
+  /** Everything else the output depends on (effective config, package name, …): part of the fingerprint. */
+  settings: unknown;
+  templatesDir?: string;
+  /** Cache file; `false` for a clean run that neither reads nor writes one. Default: defaultCacheFile(out). */
+  cacheFile?: string | false;
+  progress: Progress;
+  cwd?: string;
+}
+
+export class IncrementalRun {
+  private constructor(
+    private readonly options: RunOptions,
+    private readonly cache: RunCache | undefined,
+    private readonly fingerprint: string,
+    /** The output folder as it was before this run. */
+    readonly onDisk: ReadonlyMap<string, Buffer>,
+    readonly pages: number,
+  ) {}
+
+  static async start(options: RunOptions): Promise<IncrementalRun> {
+    const found = await findPages(options.inputs, options.cwd);
+    const [pages, templates, onDisk, cache] = await Promise.all([
+      Promise.all(found.pages.map(readPage)),
+      options.templatesDir ? readFolder(options.templatesDir) : new Map<string, Buffer>(),
+      readOutput(options.out),
+      options.cacheFile === false ? undefined : RunCache.open(options.cacheFile ?? defaultCacheFile(options.out, options.cwd)),
+    ]);
+    const fingerprint = inputsFingerprint({ pages, config: options.settings, templates });
+    return new IncrementalRun(options, cache, fingerprint, onDisk, pages.length);
+  }
+
+  /** Nothing the output depends on changed, and the output on disk is what the last run wrote. */
+  get upToDate(): boolean {
+    return this.cache?.isUpToDate(this.fingerprint, this.onDisk) ?? false;
+  }
+
+  /** For loadModel: parses a page (or takes it from the cache) and moves the progress on. */
+  readonly parsePage = (page: PageFile): PageResult => {
+    const result = this.cache ? this.cache.parsePage(page) : parsePage(page);
+    this.options.progress.tick();
+    return result;
+  };
+
+  /** Pages actually parsed in this run (the rest came from the cache). */
+  get parsed(): number {
+    return this.cache ? this.cache.misses : this.pages;
+  }
+
+  /** The files on disk that writing `files` would add, change or remove. */
+  staleFiles(files: ReadonlyMap<string, string>): FileChange[] {
+    return changedFiles(this.onDisk, files);
+  }
+
+  /** The model the previous run kept in the output, if there is one. */
+  previousModel(): Model | undefined {
+    const saved = this.onDisk.get(MODEL_FILE_NAME);
+    return saved ? (JSON.parse(saved.toString('utf8')) as Model) : undefined;
+  }
+
+  /** Remembers that `files` (now on disk) came from this run's inputs. */
+  async record(files: ReadonlyMap<string, string>): Promise<void> {
+    await this.cache?.save(this.fingerprint, files);
+  }
+}
