@@ -56,6 +56,8 @@ class PageReader {
   /** The `Type: X` name seen in the current h2 section, waiting for its table. */
   private pendingType?: string;
   private structure?: { name: string; source: Provenance; hasTable: boolean };
+  /** A sub-heading that names no structure (an example, say): its tables are not fields. */
+  private otherHeading?: string;
   private seenH2 = false;
 
   constructor(
@@ -92,6 +94,7 @@ class PageReader {
       this.summary = block.text;
       return;
     }
+    this.otherHeading = undefined;
     if (block.level <= 2) {
       this.closeStructure();
       this.seenH2 = true;
@@ -102,7 +105,7 @@ class PageReader {
       this.closeStructure();
       const name = structureName(block);
       if (name) this.structure = { name, source: { file: this.file, section: `structure:${name}` }, hasTable: false };
-      else this.info('page.heading', 'heading', `heading "${block.text}" is not a structure name; its table is skipped`);
+      else this.otherHeading = block.text;
     }
   }
 
@@ -166,7 +169,10 @@ class PageReader {
     const recovered = splitPipeRows(`| ${open.cells.join(' | ')}\n${text}`, table.header.length);
     const rows = [...table.rows.slice(0, -1), ...recovered.rows.map((cells, n) => ({ cells, rowNumber: open.rowNumber + n }))];
     this.useTable({ ...table, rows }, recovered.skipped);
-    if (recovered.rows.length > 0) this.info('table.spilled', this.currentSection(), `recovered ${recovered.rows.length} row(s) that spilled out of the table after row ${open.rowNumber - 1}`);
+    if (recovered.rows.length > 0) {
+      const last = open.rowNumber + recovered.rows.length - 1;
+      this.info('table.spilled', this.currentSection(), `rows ${open.rowNumber}-${last} were read back from text that spilled out of the table`);
+    }
     return last;
   }
 
@@ -187,6 +193,10 @@ class PageReader {
   }
 
   private useTable(table: TableRows, skipped: string[]): void {
+    if (this.otherHeading !== undefined) {
+      this.info('page.heading', 'heading', `a table under "${this.otherHeading}", which names no structure, is skipped`);
+      return;
+    }
     const section = this.currentSection();
     for (const junk of skipped) this.warn('table.unreadable', section, `text that spilled out of the table could not be read as rows: "${clip(junk)}"`);
     const roles = columnRoles(table.header);
@@ -197,9 +207,7 @@ class PageReader {
     }
     const fields = readFieldRows(table, roles, kind, { file: this.file, section }, this.diagnostics);
     if (this.structure) {
-      if (this.structure.hasTable) this.warn('structure.tables', section, 'more than one table; rows of the later ones are added');
-      this.structure.hasTable = true;
-      this.addStructureFields(fields);
+      this.addStructureFields(fields, section);
     } else if (this.pendingType) {
       this.response = this.pendingType;
       this.responseFields = fields;
@@ -211,11 +219,20 @@ class PageReader {
     }
   }
 
-  private addStructureFields(fields: Field[]): void {
+  private addStructureFields(fields: Field[], section: string): void {
     const s = this.structure!;
     const existing = this.structures.find((x) => x.name === s.name);
-    if (existing) existing.fields.push(...fields);
-    else this.structures.push({ name: s.name, fields, source: s.source, seenIn: [this.file] });
+    if (s.hasTable && existing) {
+      this.warn('structure.tables', section, 'more than one table; rows of the later ones are added');
+      existing.fields.push(...fields);
+    } else if (existing) {
+      // A page repeats a section when the structure is reachable from request and response.
+      const same = JSON.stringify(existing.fields.map(fieldShape)) === JSON.stringify(fields.map(fieldShape));
+      if (!same) this.warn('structure.repeated', section, `${s.name} is shown twice on this page with different fields; the first is kept`);
+    } else {
+      this.structures.push({ name: s.name, fields, source: s.source, seenIn: [this.file] });
+    }
+    s.hasTable = true;
   }
 
   private closeStructure(): void {
@@ -277,6 +294,10 @@ class PageReader {
   private error(code: string, section: string, message: string): void {
     this.diagnostics.push({ severity: 'error', code, message, file: this.file, section });
   }
+}
+
+function fieldShape(f: Field): unknown[] {
+  return [f.name, f.type, f.required, f.enum];
 }
 
 function structureName(block: Extract<Block, { kind: 'heading' }>): string | undefined {
