@@ -48,7 +48,9 @@ export function fieldType(field: Pick<Field, 'type' | 'enum'>, structureNamed: R
 
   const enumUnion = (primitive: Primitive, values: string[]): string => {
     const unique = [...new Set(values)];
-    if (primitive === 'string') return unique.map(stringLiteral).join(' | ');
+    // Allowed values are listed as text; on an untyped field (e.g. the items of an untyped
+    // array) they are the best type there is.
+    if (primitive === 'string' || primitive === 'unknown') return unique.map(stringLiteral).join(' | ');
     if ((primitive === 'number' || primitive === 'integer') && unique.every(isNumberLiteral)) {
       return unique.map((v) => String(Number(v))).join(' | ');
     }

@@ -107,6 +107,7 @@ export class HttpClient {
     let response: Response;
     let text: string;
     try {
+      deadline.signal.throwIfAborted(); // an injected fetch may not check a signal aborted already
       response = await fetchFunction(url, init);
       text = await response.text();
     } catch (error) {
