@@ -4,6 +4,7 @@ import { DEFAULT_BASE_PATH, type Config } from './config/types.js';
 import type { Diagnostic, Model } from './model/types.js';
 import { parsePage, type PageResult } from './parse/page.js';
 import { findPages, readPage } from './read/inputs.js';
+import type { PageFile } from './read/page-file.js';
 
 export interface LoadOptions {
   /** docsdk.config.json as loaded (base path, overrides); defaults when absent. */
@@ -11,6 +12,8 @@ export interface LoadOptions {
   /** How diagnostics about the config name it. */
   configFile?: string;
   cwd?: string;
+  /** Parses one page; the incremental run passes one that answers from its cache. */
+  parsePage?: (page: PageFile) => PageResult;
 }
 
 export interface LoadResult {
@@ -31,7 +34,8 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
   };
   const found = await timed('read', () => findPages(inputs, options.cwd));
   const files = await timed('read', () => Promise.all(found.pages.map(readPage)));
-  const results: PageResult[] = await timed('parse', () => files.map(parsePage));
+  const parse = options.parsePage ?? parsePage;
+  const results: PageResult[] = await timed('parse', () => files.map((file) => parse(file)));
   const built = await timed('merge', () => buildModel(results, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH }));
   // applyOverrides adds its own diagnostics to the model it returns.
   const model = options.config ? applyOverrides(built, options.config, options.configFile).model : built;
