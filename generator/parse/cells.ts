@@ -11,23 +11,25 @@ export interface TypeReading {
   problem?: string;
 }
 
-const PRIMITIVES: Record<string, Primitive> = {
-  string: 'string',
-  str: 'string',
-  number: 'number',
-  float: 'number',
-  double: 'number',
-  integer: 'integer',
-  int: 'integer',
-  long: 'integer',
-  boolean: 'boolean',
-  bool: 'boolean',
-  object: 'object',
-  dict: 'object',
-  map: 'object',
-  any: 'unknown',
-  unknown: 'unknown',
-};
+// A Map, not an object literal: a type cell reading `constructor` or `__proto__` must not find
+// Object.prototype's members.
+const PRIMITIVES = new Map<string, Primitive>([
+  ['string', 'string'],
+  ['str', 'string'],
+  ['number', 'number'],
+  ['float', 'number'],
+  ['double', 'number'],
+  ['integer', 'integer'],
+  ['int', 'integer'],
+  ['long', 'integer'],
+  ['boolean', 'boolean'],
+  ['bool', 'boolean'],
+  ['object', 'object'],
+  ['dict', 'object'],
+  ['map', 'object'],
+  ['any', 'unknown'],
+  ['unknown', 'unknown'],
+]);
 const ARRAY_WORDS = new Set(['array', 'list']);
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const UNKNOWN: TypeRef = { kind: 'primitive', type: 'unknown' };
@@ -55,7 +57,8 @@ export function readTypeCell(cell: string, description: string): TypeReading {
     if (nested) return { type: { kind: 'array', items: { kind: 'ref', ref: nested.name } } };
     return { type: { kind: 'array', items: UNKNOWN }, inferred: 'items' };
   }
-  if (lower in PRIMITIVES) return { type: { kind: 'primitive', type: PRIMITIVES[lower] } };
+  const primitive = PRIMITIVES.get(lower);
+  if (primitive) return { type: { kind: 'primitive', type: primitive } };
   const element = /^(.+?)\s*\[\]$/.exec(word);
   if (element) {
     const inner = readTypeCell(element[1], '');
