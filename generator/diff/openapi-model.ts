@@ -103,7 +103,8 @@ export function modelFromOpenApi(doc: Schema): Model {
       clients.set(operation.client, [...(clients.get(operation.client) ?? []), operation]);
     }
   }
-  const structures: Record<string, Structure> = {};
+  // No prototype: a schema named `__proto__` is a structure like any other (as in buildModel).
+  const structures: Record<string, Structure> = Object.create(null);
   for (const [name, s] of Object.entries((doc.components?.schemas ?? {}) as Record<string, Schema>)) {
     const file = s['x-docsdk-source'] ?? `#/components/schemas/${name}`;
     const source = { file, section: `structure:${name}` };
