@@ -1,18 +1,33 @@
+import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../config/load.js';
+import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
-import { emitSdk, type EmittedSdk } from '../emit/sdk.js';
+import { diffToMarkdown } from '../diff/render.js';
+import type { EmittedSdk } from '../emit/sdk.js';
+import type { Model } from '../model/types.js';
 import { loadModel } from '../pipeline.js';
-import { countDiagnostics, exitCodeFor, printDiagnostics, summaryLine } from '../report/diagnostics.js';
+import { countDiagnostics, exitCodeFor, printDiagnostics } from '../report/diagnostics.js';
 import { writeOutput } from '../write/atomic.js';
+import { IncrementalRun } from '../workflow/incremental-run.js';
+import { createProgress, progressMode } from '../workflow/progress.js';
+import { modelCounts, reportJson, reportLine, type RunReport } from '../workflow/run-report.js';
+import { defaultCacheFile } from '../workflow/run-cache.js';
+import { watchForChanges, watchTargets } from '../workflow/watch.js';
+import { FAIL_ON_LEVELS } from './diff.js';
 
 interface GenerateArgs {
-  inputs: string[];
+  inputs?: string[];
   out?: string;
   templates?: string;
   config?: string;
   strict: boolean;
   verbose: boolean;
+  check: boolean;
+  failOn?: ChangeLevel;
+  reporter: 'text' | 'json';
+  cache: boolean;
+  watch: boolean;
 }
 
 const fail = (message: string, code: 1 | 2) => {
@@ -20,63 +35,137 @@ const fail = (message: string, code: 1 | 2) => {
   process.exitCode = code;
 };
 
+/** One run: config, fast path when nothing changed, model, SDK, then check, diff and write. */
+async function generateOnce(args: GenerateArgs): Promise<void> {
+  const start = performance.now();
+  const loaded = await loadConfig(args.config);
+  if (countDiagnostics(loaded.diagnostics).errors) {
+    printDiagnostics(loaded.diagnostics, false);
+    process.exitCode = 2;
+    return;
+  }
+  const { config } = loaded;
+  const inputs = args.inputs?.length ? args.inputs : config.inputs;
+  if (!inputs?.length) return fail('no pages: pass them as arguments or set "inputs" in the config', 2);
+  const out = args.out ?? config.out;
+  if (out === undefined) return fail('no output folder: pass --out DIR or set "out" in the config', 2);
+  const strict = args.strict || config.strict === true;
+  const templatesDir = args.templates ?? config.templates;
+  const json = args.reporter === 'json';
+  const progress = createProgress(progressMode(process.stderr, args.reporter));
+
+  const run = await IncrementalRun.start({
+    inputs,
+    out,
+    settings: { config, templatesDir },
+    templatesDir,
+    cacheFile: args.cache && defaultCacheFile(out),
+    progress,
+  });
+  const finish = (report: Omit<RunReport, 'out' | 'pages' | 'parsed' | 'ms'>, model?: Model) => {
+    progress.done();
+    const full: RunReport = { ...report, out, pages: run.pages, parsed: run.parsed, ms: performance.now() - start };
+    if (json) process.stdout.write(reportJson(full));
+    else process.stderr.write(reportLine(full, model) + '\n');
+  };
+  if (run.upToDate) {
+    process.exitCode = 0;
+    return finish({ outcome: 'unchanged' });
+  }
+
+  progress.stage('parsing', run.pages);
+  const { model, timings } = await loadModel(inputs, { config, configFile: args.config, parsePage: run.parsePage });
+  progress.stage('generating');
+  let sdk: EmittedSdk;
+  try {
+    // Loaded here, not at start-up: the emitter brings the TypeScript compiler, which a run
+    // that finds nothing changed never needs.
+    const { emitSdk } = await import('../emit/sdk.js');
+    sdk = await emitSdk(model, {
+      templatesDir,
+      packageName: config.package?.name,
+      packageVersion: config.package?.version,
+    });
+  } catch (error) {
+    progress.done();
+    printDiagnostics(model.diagnostics, args.verbose);
+    return fail(`${(error as Error).message}\nnothing written`, 1);
+  }
+  const diagnostics = [...model.diagnostics, ...sdk.diagnostics];
+  const reported = { ...model, diagnostics };
+  progress.done();
+  if (!json) printDiagnostics(diagnostics, args.verbose);
+  if (exitCodeFor(diagnostics, strict)) {
+    finish({ outcome: 'failed', counts: modelCounts(reported) }, reported);
+    return fail(strict ? 'errors or warnings (--strict): nothing written' : 'errors: nothing written', 1);
+  }
+
+  // The model goes along so the next run (and `docsdk diff`) can compare against this release.
+  const files = new Map(sdk.files).set(MODEL_FILE_NAME, JSON.stringify(model, null, 2) + '\n');
+  const changed = run.staleFiles(files);
+  const counts = modelCounts(reported);
+  if (args.check) {
+    if (!json) for (const f of changed) process.stdout.write(`${f.change} ${f.path}\n`);
+    // A fresh output is recorded, so the next check of the same inputs takes the fast path.
+    if (!changed.length) await run.record(files);
+    process.exitCode = changed.length ? 1 : 0;
+    return finish({ outcome: changed.length ? 'stale' : 'fresh', counts, files: changed }, reported);
+  }
+
+  const previous = run.previousModel();
+  const api = previous && diffModels(previous, model);
+  if (api?.changes.length && !json) process.stdout.write(diffToMarkdown(api));
+  if (api && args.failOn && hasChangeAtLeast(api, args.failOn)) {
+    // Writing anyway would make the next run compare against this model and pass.
+    finish({ outcome: 'failed', counts, files: changed, api }, reported);
+    return fail(`public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, 1);
+  }
+  const writeStart = performance.now();
+  progress.stage('writing');
+  try {
+    await writeOutput(out, files);
+  } catch (error) {
+    progress.done();
+    return fail(`${(error as Error).message}\nprevious output left as it was`, 1);
+  }
+  await run.record(files);
+  if (args.verbose && !json) {
+    const stages = { ...timings, ...sdk.timings, write: performance.now() - writeStart };
+    const breakdown = Object.entries(stages).map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`);
+    process.stderr.write(`docsdk: stages: ${breakdown.join(', ')}\n`);
+  }
+  process.exitCode = 0;
+  finish({ outcome: 'written', counts, files: changed, ...(api && { api }) }, reported);
+}
+
 export const generateCommand: CommandModule<object, GenerateArgs> = {
-  command: 'generate <inputs..>',
+  command: 'generate [inputs..]',
   describe: 'Generate the TypeScript SDK (and openapi.json) from doc pages into --out; the old output stays until the new one is complete',
   builder: (y) =>
     y
-      .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'Pages: files, folders (recursive) and globs' })
+      .positional('inputs', { type: 'string', array: true, describe: 'Pages: files, folders (recursive) and globs (default: the config\'s "inputs")' })
       .option('out', { type: 'string', describe: 'Output folder, replaced as a whole (default: the config\'s "out")' })
       .option('templates', { type: 'string', describe: 'Folder of .hbs files replacing the default templates of the same name' })
       .option('config', { type: 'string', describe: 'docsdk.config.json to use' })
       .option('strict', { type: 'boolean', default: false, describe: 'Fail (and write nothing) on any warning too' })
-      .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) and stage timings too' }) as never,
+      .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) and stage timings too' })
+      .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 and list the files that would change if the output is stale' })
+      .option('fail-on', { choices: FAIL_ON_LEVELS, describe: 'Exit 1 and write nothing when the public API changed at this level or above since the last run' })
+      .option('reporter', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json: one JSON report on stdout, no progress' })
+      .option('cache', { type: 'boolean', default: true, describe: 'Reuse unchanged pages and skip unchanged runs (--no-cache: a clean run)' })
+      .option('watch', { type: 'boolean', default: false, describe: 'Regenerate whenever a page, the config or a template changes' }) as never,
   handler: async (args) => {
-    const start = performance.now();
+    await generateOnce(args);
+    if (!args.watch) return;
     const loaded = await loadConfig(args.config);
-    if (countDiagnostics(loaded.diagnostics).errors) {
-      printDiagnostics(loaded.diagnostics, false);
-      process.exitCode = 2;
-      return;
-    }
-    const { config } = loaded;
-    const out = args.out ?? config.out;
-    if (out === undefined) return fail('no output folder: pass --out DIR or set "out" in the config', 2);
-    const strict = args.strict || config.strict === true;
-
-    const { model, pages, timings } = await loadModel(args.inputs, { config, configFile: args.config });
-    let sdk: EmittedSdk;
-    try {
-      sdk = await emitSdk(model, {
-        templatesDir: args.templates ?? config.templates,
-        packageName: config.package?.name,
-        packageVersion: config.package?.version,
-      });
-    } catch (error) {
-      printDiagnostics(model.diagnostics, args.verbose);
-      return fail(`${(error as Error).message}\nnothing written`, 1);
-    }
-    const diagnostics = [...model.diagnostics, ...sdk.diagnostics];
-    printDiagnostics(diagnostics, args.verbose);
-    if (exitCodeFor(diagnostics, strict)) {
-      process.stderr.write(summaryLine(model, pages, performance.now() - start) + '\n');
-      return fail(strict ? 'errors or warnings (--strict): nothing written' : 'errors: nothing written', 1);
-    }
-
-    // The model goes along so the next run (and `docsdk diff`) can compare against this release.
-    const files = new Map(sdk.files).set(MODEL_FILE_NAME, JSON.stringify(model, null, 2) + '\n');
-    const writeStart = performance.now();
-    try {
-      await writeOutput(out, files);
-    } catch (error) {
-      return fail(`${(error as Error).message}\nprevious output left as it was`, 1);
-    }
-    const stages = { ...timings, ...sdk.timings, write: performance.now() - writeStart };
-    process.stderr.write(summaryLine(model, pages, performance.now() - start) + `; ${files.size} files written to ${out}\n`);
-    if (args.verbose) {
-      const breakdown = Object.entries(stages).map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`);
-      process.stderr.write(`docsdk: stages: ${breakdown.join(', ')}\n`);
-    }
-    process.exitCode = 0;
+    const out = resolve(args.out ?? loaded.config.out ?? '.');
+    const extra = [loaded.file, args.templates ?? loaded.config.templates].filter((p): p is string => p !== undefined);
+    const targets = await watchTargets(args.inputs?.length ? args.inputs : (loaded.config.inputs ?? []), extra);
+    process.stderr.write(`docsdk: watching ${targets.length} paths; Ctrl-C to stop\n`);
+    const stop = watchForChanges(targets, [out, dirname(defaultCacheFile(out))], () => generateOnce(args));
+    process.once('SIGINT', () => {
+      stop();
+      process.exit(process.exitCode ?? 0);
+    });
   },
 };

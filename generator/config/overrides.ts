@@ -45,7 +45,7 @@ function overrideField(field: Field, override: FieldOverride): void {
 function fieldsFor(model: Model, key: string): { fields: Field[]; owner: string | undefined } {
   const dot = key.indexOf('.');
   const [owner, name] = [key.slice(0, dot), key.slice(dot + 1)];
-  const structure = model.structures[owner];
+  const structure = Object.hasOwn(model.structures, owner) ? model.structures[owner] : undefined;
   const lists = structure
     ? [structure.fields]
     : model.clients.flatMap((c) => c.operations.filter((op) => op.name === owner).map((op) => op.params));
@@ -56,7 +56,7 @@ function applyFieldOverrides(model: Model, overrides: Record<string, FieldOverri
   for (const [key, override] of Object.entries(overrides)) {
     const at = keyPath(['fields', key]);
     const ref = override.type === undefined ? undefined : referencedStructure(parseTypeExpression(override.type));
-    if (ref !== undefined && !model.structures[ref]) {
+    if (ref !== undefined && !Object.hasOwn(model.structures, ref)) {
       report('error', 'config.unknown-structure', at, `${at}.type: no structure named ${ref} in the model; override not applied`);
       continue;
     }
