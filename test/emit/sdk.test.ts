@@ -1,0 +1,126 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { emitSdk } from '../../generator/emit/sdk.js';
+import { SdkTypeError } from '../../generator/emit/type-check.js';
+import { field, model, operation, structure } from '../support/model.js';
+
+const sample = model(
+  [
+    operation('getUser', {
+      http: { verb: 'GET', path: '/api/v3/get-user' },
+      params: [field('userId', { required: true, in: 'query' }), field('withRoles', { type: { kind: 'primitive', type: 'boolean' }, in: 'query' })],
+      response: 'UserRespDto',
+    }),
+    operation('createUser', {
+      params: [field('email', { in: 'body' }), field('profile', { type: { kind: 'ref', ref: 'ProfileDto' }, required: true, in: 'body' })],
+      response: 'UserRespDto',
+    }),
+    operation('updateUserTags', {
+      params: [field('userId', { required: true, in: 'query' }), field('tags', { type: { kind: 'array', items: { kind: 'primitive', type: 'string' } }, in: 'body' })],
+    }),
+    operation('listApps', { client: 'AuthenticationClient', http: { verb: 'GET', path: '/api/v3/list-apps' } }),
+  ],
+  [
+    structure('UserRespDto', [
+      field('statusCode', { type: { kind: 'primitive', type: 'number' }, required: true }),
+      field('data', { type: { kind: 'ref', ref: 'ProfileDto' } }),
+    ]),
+    structure('ProfileDto', [field('nickname'), field('self', { type: { kind: 'ref', ref: 'ProfileDto' } })]),
+    structure('EmptyDto', []),
+  ],
+);
+
+let templatesDir: string;
+beforeAll(async () => {
+  templatesDir = await mkdtemp(join(tmpdir(), 'docsdk-templates-'));
+});
+afterAll(() => rm(templatesDir, { recursive: true, force: true }));
+
+describe('emitSdk', () => {
+  test('is deterministic: same model, same bytes, paths sorted', async () => {
+    const [a, b] = await Promise.all([emitSdk(sample), emitSdk(structuredClone(sample), { typeCheck: false })]);
+    expect([...a.files]).toEqual([...b.files]);
+    const paths = [...a.files.keys()];
+    expect(paths).toEqual([...paths].sort());
+  });
+
+  test('methods: params placement by verb and Field.in, optional params default to {}, unknown without a response', async () => {
+    const { files } = await emitSdk(sample, { typeCheck: false });
+    const management = files.get('src/ManagementClient.ts')!;
+    expect(management).toContain("{ method: 'POST', path: '/api/v3/createUser', body: params, envelope: true }");
+    expect(management).toContain("{ method: 'GET', path: '/api/v3/get-user', query: params, envelope: true }");
+    expect(management).toContain("{ method: 'POST', path: '/api/v3/updateUserTags', query: pick(params, ['userId']), body: pick(params, ['tags']) }");
+    expect(management).toContain("import { HttpClient, pick, type ClientOptions, type RequestOptions } from './runtime.js';");
+    expect(management).toContain('async updateUserTags(params: UpdateUserTagsParams, options?: RequestOptions): Promise<unknown> {');
+    const authentication = files.get('src/AuthenticationClient.ts')!;
+    expect(authentication).toContain('export type ListAppsParams = Record<string, never>;');
+    expect(authentication).toContain('async listApps(params: ListAppsParams = {}, options?: RequestOptions): Promise<unknown> {');
+    expect(authentication).toContain("import { HttpClient, type ClientOptions, type RequestOptions } from './runtime.js';");
+  });
+
+  test('structures: self links need no import; no fields means any object', async () => {
+    const { files } = await emitSdk(sample, { typeCheck: false });
+    expect(files.get('src/models/ProfileDto.ts')).not.toContain('import');
+    expect(files.get('src/models/ProfileDto.ts')).toContain('  self?: ProfileDto;\n');
+    expect(files.get('src/models/EmptyDto.ts')).toContain('export type EmptyDto = Record<string, unknown>;\n');
+  });
+
+  test('package files: ESM package with types and exports, no dependencies; strict tsconfig; openapi.json', async () => {
+    const { files } = await emitSdk(sample, { typeCheck: false, packageName: '@acme/sdk', packageVersion: '2.0.0' });
+    const pkg = JSON.parse(files.get('package.json')!);
+    expect(pkg).toMatchObject({ name: '@acme/sdk', version: '2.0.0', type: 'module', types: './dist/index.d.ts' });
+    expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
+    expect(pkg.dependencies).toBeUndefined();
+    expect(JSON.parse(files.get('tsconfig.json')!).compilerOptions.strict).toBe(true);
+    expect(JSON.parse(files.get('openapi.json')!)).toMatchObject({ openapi: '3.1.0', info: { title: '@acme/sdk' } });
+    expect(files.get('README.md')).toContain("import { ApiError, AuthenticationClient, ManagementClient } from '@acme/sdk';");
+    expect(files.get('README.md')).toContain("await managementClient.createUser({ profile: {} });");
+  });
+
+  test('a link to a structure no page defines is typed unknown, with a warning', async () => {
+    const dangling = model([operation('getX', { params: [field('x', { type: { kind: 'ref', ref: 'Nowhere' } })], response: 'Missing' })]);
+    const { files, diagnostics } = await emitSdk(dangling);
+    expect(files.get('src/ManagementClient.ts')).toContain('  x?: unknown;\n');
+    expect(diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+      ['emit.type', 'warning', 'x: links to Nowhere, which no page defines: typed unknown'],
+      ['emit.type', 'warning', 'response Missing is defined on no page: the method returns unknown'],
+    ]);
+  });
+});
+
+describe('templates', () => {
+  test('a template of the same name replaces the default (partials too)', async () => {
+    await writeFile(join(templatesDir, '_header.hbs'), '// Custom header\n');
+    const { files } = await emitSdk(sample, { templatesDir, typeCheck: false });
+    for (const [path, text] of files) if (path.endsWith('.ts')) expect(text.startsWith('// Custom header\n')).toBe(true);
+    await rm(join(templatesDir, '_header.hbs'));
+  });
+
+  test('an unknown template name is an error naming the known ones', async () => {
+    await writeFile(join(templatesDir, 'modle.ts.hbs'), '');
+    await expect(emitSdk(sample, { templatesDir })).rejects.toThrow(/modle\.ts\.hbs: no template of that name; known: .*model\.ts\.hbs/);
+    await rm(join(templatesDir, 'modle.ts.hbs'));
+  });
+
+  test('a template that names a missing view field fails', async () => {
+    await writeFile(join(templatesDir, 'index.ts.hbs'), '{{nosuchfield}}');
+    await expect(emitSdk(sample, { templatesDir })).rejects.toThrow(/nosuchfield/);
+    await rm(join(templatesDir, 'index.ts.hbs'));
+  });
+
+  test('a template that renders code which does not compile fails the type check', async () => {
+    await writeFile(join(templatesDir, 'model.ts.hbs'), 'export interface {{name}} { x: NotDeclaredAnywhere }\n');
+    const error = await emitSdk(sample, { templatesDir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SdkTypeError);
+    expect((error as SdkTypeError).errors).toContain("src/models/EmptyDto.ts:1 - TS2304: Cannot find name 'NotDeclaredAnywhere'.");
+    await rm(join(templatesDir, 'model.ts.hbs'));
+  });
+
+  test('a JSON template that renders invalid JSON fails', async () => {
+    await writeFile(join(templatesDir, 'package.json.hbs'), '{ "name": {{name}}, }');
+    await expect(emitSdk(sample, { templatesDir, typeCheck: false })).rejects.toThrow(/package\.json template rendered invalid JSON/);
+    await rm(join(templatesDir, 'package.json.hbs'));
+  });
+});

@@ -1,0 +1,124 @@
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { OUTPUT_MARKER, writeOutput } from '../../generator/write/atomic.js';
+
+let parent: string;
+let out: string;
+beforeEach(async () => {
+  parent = await mkdtemp(join(tmpdir(), 'docsdk-write-'));
+  out = join(parent, 'sdk');
+});
+afterEach(() => rm(parent, { recursive: true, force: true }));
+
+/** Every file under `dir` (relative path → content), folders walked. */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      result[path.slice(dir.length + 1)] = await readFile(path, 'utf8');
+    }
+  }
+  return result;
+}
+
+const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
+
+describe('writeOutput', () => {
+  test('writes the files and the marker, and leaves nothing beside the output', async () => {
+    await writeOutput(out, files({ 'a.ts': 'a', 'src/models/B.ts': 'b' }));
+    expect(await tree(out)).toEqual({ 'a.ts': 'a', 'src/models/B.ts': 'b', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test('replaces the previous output as a whole: removed files are gone', async () => {
+    await writeOutput(out, files({ 'old.ts': 'old', 'keep.ts': '1' }));
+    await writeOutput(out, files({ 'keep.ts': '2' }));
+    expect(await tree(out)).toEqual({ 'keep.ts': '2', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test('creates missing parent folders and fills an empty folder', async () => {
+    const nested = join(parent, 'x', 'y');
+    await writeOutput(nested, files({ 'a.ts': 'a' }));
+    await mkdir(join(parent, 'empty'));
+    await writeOutput(join(parent, 'empty'), files({ 'b.ts': 'b' }));
+    expect(await readFile(join(nested, 'a.ts'), 'utf8')).toBe('a');
+    expect(await readFile(join(parent, 'empty', 'b.ts'), 'utf8')).toBe('b');
+  });
+
+  test('refuses to replace a folder docsdk did not write, or a file', async () => {
+    await mkdir(out);
+    await writeFile(join(out, 'precious.txt'), 'mine');
+    await expect(writeOutput(out, files({ 'a.ts': 'a' }))).rejects.toThrow(/did not write/);
+    expect(await tree(out)).toEqual({ 'precious.txt': 'mine' });
+    await writeFile(join(parent, 'file'), 'x');
+    await expect(writeOutput(join(parent, 'file'), files({ 'a.ts': 'a' }))).rejects.toThrow(/not a folder/);
+  });
+
+  test.each([
+    ['../escape.ts'],
+    ['src/../../escape.ts'],
+    ['/etc/passwd'],
+    ['C:/x.ts'],
+    ['src\\..\\x.ts'],
+    ['a//b.ts'],
+    ['./a.ts'],
+    ['CON.ts'],
+    ['src/nul'],
+    ['name.'],
+    ['a\u0000b'],
+    ['x'.repeat(256)],
+  ])('refuses %j before touching anything', async (path) => {
+    await writeOutput(out, files({ 'a.ts': 'previous' }));
+    await expect(writeOutput(out, files({ 'a.ts': 'new', [path]: 'evil' }))).rejects.toThrow(/refusing/);
+    expect(await tree(out)).toEqual({ 'a.ts': 'previous', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test('refuses two paths that are one file on a case-insensitive file system', async () => {
+    await expect(writeOutput(out, files({ 'src/UserDto.ts': 'a', 'src/userdto.ts': 'b' }))).rejects.toThrow(/case-insensitive/);
+    await expect(writeOutput(out, files({ 'src/Models/a.ts': 'a', 'src/models/b.ts': 'b' }))).rejects.toThrow(/case-insensitive/);
+    await expect(writeOutput(out, files({ [OUTPUT_MARKER]: 'x' }))).rejects.toThrow(/marker/);
+  });
+
+  test('a run that fails while writing leaves the previous output and no temp folder', async () => {
+    await writeOutput(out, files({ 'a.ts': 'previous' }));
+    // `a` as a file and as a folder: the write fails half-way.
+    await expect(writeOutput(out, files({ 'a.ts': 'new', a: 'file', 'a/b.ts': 'x' }))).rejects.toThrow();
+    expect(await tree(out)).toEqual({ 'a.ts': 'previous', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test('clears temp folders of dead runs, and puts back an output a dead run had moved aside', async () => {
+    await writeOutput(out, files({ 'a.ts': 'previous' }));
+    const deadPid = 2 ** 22 + 12345; // above Linux's pid_max: never a running process
+    // A run killed between its two renames: the output is aside, the new build complete.
+    await rename(out, join(parent, `.docsdk-tmp-sdk-${deadPid}-0123abcd-old`));
+    await mkdir(join(parent, `.docsdk-tmp-sdk-${deadPid}-0123abcd-new`));
+    // A run killed while writing, and a folder of another output that must be left alone.
+    await mkdir(join(parent, `.docsdk-tmp-sdk-${deadPid}-89abcdef-new`));
+    await mkdir(join(parent, `.docsdk-tmp-other-${deadPid}-89abcdef-new`));
+
+    await writeOutput(out, files({ 'a.ts': 'new' }));
+    expect(await tree(out)).toEqual({ 'a.ts': 'new', [OUTPUT_MARKER]: expect.any(String) });
+    expect((await readdir(parent)).sort()).toEqual([`.docsdk-tmp-other-${deadPid}-89abcdef-new`, 'sdk']);
+  });
+
+  test('an output a dead run had moved aside is back even if the next run fails', async () => {
+    await writeOutput(out, files({ 'a.ts': 'previous' }));
+    await rename(out, join(parent, `.docsdk-tmp-sdk-${2 ** 22 + 1}-0123abcd-old`));
+    await expect(writeOutput(out, files({ a: 'file', 'a/b.ts': 'x' }))).rejects.toThrow();
+    expect(await tree(out)).toEqual({ 'a.ts': 'previous', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test('leaves the temp folders of a live run alone', async () => {
+    const live = join(parent, `.docsdk-tmp-sdk-${process.pid}-0123abcd-new`);
+    await mkdir(live);
+    await writeOutput(out, files({ 'a.ts': 'a' }));
+    expect((await readdir(parent)).sort()).toEqual([`.docsdk-tmp-sdk-${process.pid}-0123abcd-new`, 'sdk']);
+  });
+});
