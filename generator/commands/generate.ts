@@ -121,11 +121,9 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return fail(`public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, 1);
   }
   const writeStart = performance.now();
-  progress.stage('writing');
   try {
     await writeOutput(out, files);
   } catch (error) {
-    progress.done();
     return fail(`${(error as Error).message}\nprevious output left as it was`, 1);
   }
   await run.record(files);

@@ -115,4 +115,12 @@ describe('applyOverrides', () => {
     const { diagnostics } = applyOverrides(base(), { clients: { ManagementClient: 'AuthenticationClient' } });
     expect(diagnostics).toMatchObject([{ severity: 'error', code: 'config.client-conflict' }]);
   });
+
+  it('matches only the model\'s own names, never Object.prototype members', () => {
+    const { diagnostics } = applyOverrides(base(), {
+      fields: { 'constructor.name': { required: true }, 'UserDto.gender': { type: 'toString' } },
+      clients: { hasOwnProperty: 'X' },
+    });
+    expect(diagnostics.map((d) => d.code)).toEqual(['config.unmatched-override', 'config.unknown-structure', 'config.unmatched-override']);
+  });
 });
