@@ -15,7 +15,7 @@ import { indexView, packageView } from './views/package.js';
 import { readmeView } from './views/readme.js';
 
 /** The runtime's TypeScript source, shipped verbatim (the .ts file, also when docsdk runs from dist/). */
-export const RUNTIME_SOURCE_PATH = join(packageRoot, 'generator', 'emit', 'runtime', 'runtime.ts');
+const RUNTIME_SOURCE_PATH = join(packageRoot, 'generator', 'emit', 'runtime', 'runtime.ts');
 
 export interface EmitOptions {
   /** Folder whose `*.hbs` files replace the default templates of the same name. */
