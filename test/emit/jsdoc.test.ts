@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { fieldDoc, operationDoc, structureDoc } from '../../generator/emit/jsdoc.js';
+import { field, operation, structure } from '../support/model.js';
+
+describe('fieldDoc', () => {
+  test('description, limits, default and example, in that order', () => {
+    const doc = fieldDoc(field('ids', { description: 'IDs\nof users', maxItems: 50, default: 'a', example: '["x"]' }));
+    expect(doc).toEqual(['IDs', 'of users', 'At most 50 items.', '@default "a"', '@example ["x"]']);
+  });
+
+  test('allowed values are listed unless the description lists every one', () => {
+    expect(fieldDoc(field('t', { description: 'type: `a` or `b`', enum: ['a', 'b'] }))).toEqual(['type: `a` or `b`']);
+    expect(fieldDoc(field('t', { description: 'type: `a`', enum: ['a', 'b'] }))).toEqual(['type: `a`', 'Allowed values: `a`, `b`.']);
+  });
+
+  test('falsy defaults are kept, typed; empty examples are left out', () => {
+    expect(fieldDoc(field('n', { description: '', default: 0, example: '' }))).toEqual(['@default 0']);
+    expect(fieldDoc(field('b', { description: '', default: false }))).toEqual(['@default false']);
+  });
+
+  test('a multi-line example continues below its tag; nothing can close the comment', () => {
+    expect(fieldDoc(field('x', { description: '*/ a', example: '{\n  "a": "*/"\n}' }))).toEqual(['*\\/ a', '@example {', '  "a": "*\\/"', '}']);
+  });
+});
+
+describe('structureDoc', () => {
+  test('names the structure, says when its fields are unknown, and where it is defined', () => {
+    expect(structureDoc({ ...structure('User', []), seenIn: ['a.md', 'b.md'] })).toEqual([
+      '`User` as the API reference pages define it.',
+      'The docs list no fields for it.',
+      'Shown on 2 pages.',
+      '@see page.md',
+    ]);
+    expect(structureDoc({ ...structure('Gone', []), placeholder: true })[1]).toBe('Referenced by the docs but defined on no page: its fields are unknown.');
+  });
+});
+
+describe('operationDoc', () => {
+  test('a description equal to the summary is not repeated; no response, no envelope', () => {
+    const op = operation('ping', { summary: 'Ping', description: 'Ping', http: { verb: 'GET', path: '/api/v3/ping' } });
+    expect(operationDoc({ operation: op, params: [], responseTypeName: undefined, envelope: false })).toEqual([
+      'Ping',
+      '',
+      '`GET /api/v3/ping`',
+      '',
+      '@param params - The request parameters.',
+      '@param options - Per-call `signal`, `timeoutMs` and `headers`.',
+      '@returns The response body (the page names no response type).',
+      '@throws {ApiError} when the HTTP status is not 2xx.',
+      '@throws {TimeoutError} when no response came within the timeout.',
+      '@see Source page: ping.md',
+    ]);
+  });
+});
