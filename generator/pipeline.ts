@@ -3,8 +3,8 @@ import { applyOverrides } from './config/overrides.js';
 import { DEFAULT_BASE_PATH, type Config } from './config/types.js';
 import type { Diagnostic, Model } from './model/types.js';
 import { parsePage, type PageResult } from './parse/page.js';
-import { findPages, readPage } from './read/inputs.js';
-import type { PageFile } from './read/page-file.js';
+import { findPages, pageReader } from './read/inputs.js';
+import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from './read/page-file.js';
 
 export interface LoadOptions {
   /** docsdk.config.json as loaded (base path, overrides); defaults when absent. */
@@ -33,7 +33,7 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
     return result;
   };
   const found = await timed('read', () => findPages(inputs, options.cwd));
-  const files = await timed('read', () => Promise.all(found.pages.map(readPage)));
+  const files = await timed('read', () => Promise.all(found.pages.map(pageReader(options.config?.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES))));
   const parse = options.parsePage ?? parsePage;
   const results: PageResult[] = await timed('parse', () => files.map((file) => parse(file)));
   const built = await timed('merge', () => buildModel(results, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH }));

@@ -27,6 +27,8 @@ export interface DocsdkConfig {
   fields?: Record<string, FieldOverride>;
   templates?: string;
   strict?: boolean;
+  /** Pages larger than this many bytes are reported and not read (default DEFAULT_MAX_PAGE_BYTES, 2 MiB). */
+  maxPageBytes?: number;
   package?: { name?: string; version?: string };
 }
 

@@ -9,6 +9,7 @@ import { splitPipeRows } from './spill.js';
 import { columnRoles, readTable, type TableRows } from './table.js';
 import { readDescription } from './cells.js';
 import { decodePage } from './decode.js';
+import { MAX_NESTING, nestsDeeperThan } from './nesting.js';
 import { inferResponseItems } from '../model/infer.js';
 
 /** An operation as one page shows it; the HTTP verb, path and parameter locations come later (model/infer.ts). */
@@ -32,10 +33,15 @@ const INCLUDE_LINE = /^!!!include\((.*)\)!!!$/;
 /** Reads one page into an operation and the structures it defines. Never throws on bad input. */
 export function parsePage(page: PageFile): PageResult {
   const file = page.rel;
+  if (page.oversize) {
+    const { size, limit } = page.oversize;
+    return failed(file, 'page.too-large', `${size} bytes, over the page size limit of ${limit} bytes (maxPageBytes in docsdk.config.json); not read`);
+  }
   const decoded = decodePage(page.bytes);
   if ('problem' in decoded) return failed(file, 'page.unreadable', decoded.problem);
-  const blocks = pageBlocks(toHtml(decoded.text, pageFormat(file)));
-  return new PageReader(file, blocks).read();
+  const html = toHtml(decoded.text, pageFormat(file));
+  if (nestsDeeperThan(html)) return failed(file, 'page.too-deep', `markup nests deeper than ${MAX_NESTING} elements (doc pages nest about 20); not read`);
+  return new PageReader(file, pageBlocks(html)).read();
 }
 
 function failed(file: string, code: string, message: string): PageResult {

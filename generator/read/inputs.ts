@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { PageFile } from './page-file.js';
+import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from './page-file.js';
 
 const PAGE_PATTERN = '**/*.{html,htm,md,markdown}';
 
@@ -61,7 +61,19 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export async function readPage(page: FoundPage): Promise<PageFile> {
-  const rel = path.relative(page.root, page.abs).split(path.sep).join('/');
-  return { abs: page.abs, rel, bytes: await readFile(page.abs) };
+/** A page reader that leaves files over `maxBytes` unread (a 5 GB file must not fill the memory). */
+export function pageReader(maxBytes: number): (page: FoundPage) => Promise<PageFile> {
+  return async (page) => {
+    const rel = path.relative(page.root, page.abs).split(path.sep).join('/');
+    const file = await open(page.abs);
+    try {
+      const { size } = await file.stat();
+      if (size > maxBytes) return { abs: page.abs, rel, bytes: Buffer.alloc(0), oversize: { size, limit: maxBytes } };
+      return { abs: page.abs, rel, bytes: await file.readFile() };
+    } finally {
+      await file.close();
+    }
+  };
 }
+
+export const readPage = pageReader(DEFAULT_MAX_PAGE_BYTES);

@@ -6,7 +6,12 @@ export interface PageFile {
   rel: string;
   /** Raw bytes; decoding and sniffing happen in the parser so bad files become diagnostics. */
   bytes: Buffer;
+  /** Set when the file is over the reader's size limit: `bytes` is then empty, and the parser reports it. */
+  oversize?: { size: number; limit: number };
 }
+
+/** Pages larger than this are not read: real doc pages are under 110 KB, and a page costs up to 2.5 s and 300 MB per MB to parse (docs/limits.md). */
+export const DEFAULT_MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
 export type PageFormat = 'html' | 'markdown';
 
