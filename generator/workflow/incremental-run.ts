@@ -3,8 +3,8 @@
 // model (kept in the output) to diff against.
 import type { Model } from '../model/types.js';
 import type { PageResult } from '../parse/page.js';
-import { findPages, readPage } from '../read/inputs.js';
-import type { PageFile } from '../read/page-file.js';
+import { findPages, pageReader } from '../read/inputs.js';
+import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from '../read/page-file.js';
 import { parsePage } from '../parse/page.js';
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
 import { changedFiles, readFolder, readOutput, type FileChange } from './output-files.js';
@@ -17,6 +17,8 @@ export interface RunOptions {
   /** Everything else the output depends on (effective config, package name, …): part of the fingerprint. */
   settings: unknown;
   templatesDir?: string;
+  /** The config's page size limit (pages over it are not read). */
+  maxPageBytes?: number;
   /** Cache file; `false` for a clean run that neither reads nor writes one. Default: defaultCacheFile(out). */
   cacheFile?: string | false;
   progress: Progress;
@@ -36,7 +38,7 @@ export class IncrementalRun {
   static async start(options: RunOptions): Promise<IncrementalRun> {
     const found = await findPages(options.inputs, options.cwd);
     const [pages, templates, onDisk, cache] = await Promise.all([
-      Promise.all(found.pages.map(readPage)),
+      Promise.all(found.pages.map(pageReader(options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES))),
       options.templatesDir ? readFolder(options.templatesDir) : new Map<string, Buffer>(),
       readOutput(options.out),
       options.cacheFile === false ? undefined : RunCache.open(options.cacheFile ?? defaultCacheFile(options.out, options.cwd)),

@@ -24,8 +24,10 @@ export function defaultCacheFile(out: string, cwd = process.cwd()): string {
   return join(cwd, 'node_modules', '.cache', 'docsdk', `${sha256(resolve(out)).slice(0, 16)}.json`);
 }
 
-function pageKey(page: PageFile): string {
-  return sha256(`${page.rel}\0${sha256(page.bytes)}`);
+/** What a page's parse result depends on: its path, its bytes, and whether it was too large to read. */
+function pageIdentity(page: PageFile): string {
+  const oversize = page.oversize ? `${page.oversize.size}/${page.oversize.limit}` : '';
+  return `${page.rel}\0${sha256(page.bytes)}\0${oversize}`;
 }
 
 /**
@@ -36,7 +38,7 @@ export function inputsFingerprint(parts: { pages: PageFile[]; config: unknown; t
   return sha256(
     JSON.stringify({
       docsdkVersion,
-      pages: parts.pages.map((p) => [p.rel, sha256(p.bytes)]),
+      pages: parts.pages.map(pageIdentity),
       config: parts.config,
       templates: [...parts.templates].map(([path, bytes]) => [path, sha256(bytes)]),
     }),
@@ -66,8 +68,8 @@ export class RunCache {
 
   /** parsePage, answered from the cache when this exact page was parsed before. */
   readonly parsePage = (page: PageFile): PageResult => {
-    const key = pageKey(page);
-    const cached = this.stored.pages[key];
+    const key = sha256(pageIdentity(page));
+    const cached = this.used[key] ?? this.stored.pages[key];
     if (cached) this.hits++;
     else this.misses++;
     // A copy: later stages may adjust what they are handed, and the cache must not change with it.

@@ -38,6 +38,16 @@ describe('RunCache', () => {
     expect([second.hits, second.misses]).toEqual([0, 2]);
   });
 
+  it('tells apart pages left unread for their size by that size and the limit', async () => {
+    const cache = await RunCache.open(await cacheFile());
+    const unread = (size: number, limit: number): PageFile => ({ ...page(PAGE.rel, ''), oversize: { size, limit } });
+    cache.parsePage(unread(3_000_000, 2_000_000));
+    cache.parsePage(unread(3_000_000, 2_000_000));
+    cache.parsePage(unread(3_000_001, 2_000_000));
+    cache.parsePage(unread(3_000_000, 1_000_000));
+    expect([cache.hits, cache.misses]).toEqual([1, 3]);
+  });
+
   it('keeps only the pages of the last run', async () => {
     const file = await cacheFile();
     const first = await RunCache.open(file);
