@@ -16,7 +16,8 @@ export interface SideOptions {
   configFile?: string;
 }
 
-function isModel(data: unknown): data is Model {
+/** A docsdk model of the version this docsdk reads. */
+export function isModel(data: unknown): data is Model {
   return typeof data === 'object' && data !== null && (data as Model).modelVersion === 1 && Array.isArray((data as Model).clients);
 }
 

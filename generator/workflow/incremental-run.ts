@@ -6,7 +6,7 @@ import type { PageResult } from '../parse/page.js';
 import { findPages, pageReader } from '../read/inputs.js';
 import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from '../read/page-file.js';
 import { parsePage } from '../parse/page.js';
-import { MODEL_FILE_NAME } from '../diff/load-side.js';
+import { isModel, MODEL_FILE_NAME } from '../diff/load-side.js';
 import { changedFiles, readFolder, readOutput, type FileChange } from './output-files.js';
 import { defaultCacheFile, inputsFingerprint, RunCache } from './run-cache.js';
 import type { Progress } from './progress.js';
@@ -69,10 +69,16 @@ export class IncrementalRun {
     return changedFiles(this.onDisk, files);
   }
 
-  /** The model the previous run kept in the output, if there is one. */
+  /** The model the previous run kept in the output, if there is one this docsdk can read. */
   previousModel(): Model | undefined {
     const saved = this.onDisk.get(MODEL_FILE_NAME);
-    return saved ? (JSON.parse(saved.toString('utf8')) as Model) : undefined;
+    if (!saved) return undefined;
+    try {
+      const data: unknown = JSON.parse(saved.toString('utf8'));
+      return isModel(data) ? data : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Remembers that `files` (now on disk) came from this run's inputs. */

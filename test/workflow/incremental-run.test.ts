@@ -1,0 +1,59 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IncrementalRun, type RunOptions } from '../../generator/workflow/incremental-run.js';
+import { createProgress } from '../../generator/workflow/progress.js';
+import { copyPages } from '../support/workflow-pages.js';
+
+async function options(extra: Partial<RunOptions> = {}): Promise<RunOptions> {
+  const dir = await mkdtemp(join(tmpdir(), 'docsdk-run-'));
+  return {
+    inputs: [await copyPages()],
+    out: join(dir, 'sdk'),
+    settings: {},
+    cacheFile: join(dir, 'cache.json'),
+    progress: createProgress('none'),
+    ...extra,
+  };
+}
+
+describe('IncrementalRun', () => {
+  it('is up to date only after recording the output now on disk', async () => {
+    const opts = await options();
+    await mkdir(opts.out);
+    await writeFile(join(opts.out, 'a.ts'), 'A');
+    const first = await IncrementalRun.start(opts);
+    expect(first.pages).toBe(5);
+    expect(first.upToDate).toBe(false);
+    await first.record(new Map([['a.ts', 'A']]));
+    expect((await IncrementalRun.start(opts)).upToDate).toBe(true);
+    expect((await IncrementalRun.start({ ...opts, settings: { strict: true } })).upToDate).toBe(false);
+    expect((await IncrementalRun.start({ ...opts, cacheFile: false })).upToDate).toBe(false);
+  });
+
+  it('lists the files writing would change', async () => {
+    const opts = await options();
+    await mkdir(opts.out);
+    await writeFile(join(opts.out, 'a.ts'), 'A');
+    const run = await IncrementalRun.start(opts);
+    expect(run.staleFiles(new Map([['a.ts', 'B']]))).toEqual([{ path: 'a.ts', change: 'modified' }]);
+  });
+
+  it('reads the previous model from the output, and ignores one it cannot read', async () => {
+    const opts = await options();
+    await mkdir(opts.out);
+    const model = { modelVersion: 1, clients: [], structures: {}, diagnostics: [] };
+    await writeFile(join(opts.out, 'docsdk-model.json'), JSON.stringify(model));
+    expect((await IncrementalRun.start(opts)).previousModel()).toEqual(model);
+    await writeFile(join(opts.out, 'docsdk-model.json'), JSON.stringify({ ...model, modelVersion: 2 }));
+    expect((await IncrementalRun.start(opts)).previousModel()).toBeUndefined();
+    await writeFile(join(opts.out, 'docsdk-model.json'), '{ broken');
+    expect((await IncrementalRun.start(opts)).previousModel()).toBeUndefined();
+  });
+
+  it('counts every page as parsed without a cache', async () => {
+    const run = await IncrementalRun.start(await options({ cacheFile: false }));
+    expect(run.parsed).toBe(5);
+  });
+});
