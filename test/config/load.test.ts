@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../generator/config/load.js';
+import type { DocsdkConfig } from '../../generator/config/types.js';
 
 let dir: string;
 let cwd: string;
@@ -38,8 +39,8 @@ describe('loadConfig', () => {
     });
   });
 
-  it('accepts every documented key', async () => {
-    const file = await configFile({
+  it('accepts every key of DocsdkConfig (so the schema and the type stay in step)', async () => {
+    const every: Required<DocsdkConfig> = {
       $schema: './node_modules/docsdk/docsdk.config.schema.json',
       inputs: ['pages'],
       out: 'out',
@@ -50,7 +51,9 @@ describe('loadConfig', () => {
       templates: 'templates',
       strict: false,
       package: { name: '@acme/sdk', version: '1.2.3' },
-    });
+      maxPageBytes: 1_000_000,
+    };
+    const file = await configFile(every);
     expect((await loadConfig(file)).diagnostics).toEqual([]);
   });
 
