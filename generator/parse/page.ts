@@ -142,6 +142,8 @@ class PageReader {
     const type = TYPE_LINE.exec(line);
     if (type && !this.structure) {
       this.pendingType = type[1] ?? type[2] ?? type[3];
+      // Named even when its table is missing: the method still returns that type.
+      this.response ??= this.pendingType;
       return i;
     }
     if (line.startsWith('|')) return this.pipeText(i);
@@ -287,6 +289,8 @@ class PageReader {
     if (this.response && this.responseFields) {
       const fields = inferResponseItems(this.responseFields, operation.params, this.structures);
       this.structures.push({ name: this.response, fields, source: { file, section: 'response' }, seenIn: [file] });
+    } else if (this.response) {
+      this.warn('table.missing', 'response', `response type ${this.response} has no table; its fields are known only where a data structure section defines it`);
     }
     return { file, operation, structures: this.structures, diagnostics: this.diagnostics };
   }
