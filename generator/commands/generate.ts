@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
 import { diffToMarkdown } from '../diff/render.js';
+import { startTypeCheck } from '../emit/background-check.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import type { Model } from '../model/types.js';
 import { loadModel } from '../pipeline.js';
@@ -73,15 +74,17 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return finish({ outcome: 'unchanged' });
   }
 
+  // The compiler loads on another thread while the pages are parsed.
+  const typeCheck = startTypeCheck(templatesDir);
   progress.stage('parsing', run.pages);
   const { model, timings } = await loadModel(inputs, { config, configFile: args.config, parsePage: run.parsePage });
   progress.stage('generating');
   let sdk: EmittedSdk;
   try {
-    // Loaded here, not at start-up: the emitter brings the TypeScript compiler, which a run
-    // that finds nothing changed never needs.
+    // Loaded here, not at start-up: a run that finds nothing changed never needs the emitter.
     const { emitSdk } = await import('../emit/sdk.js');
     sdk = await emitSdk(model, {
+      typeCheck,
       templatesDir,
       packageName: config.package?.name,
       packageVersion: config.package?.version,

@@ -7,7 +7,8 @@ import type { Diagnostic, Model } from '../model/types.js';
 import { toOpenApi } from '../openapi/export.js';
 import { planSdk } from './plan.js';
 import { loadTemplates } from './templates.js';
-import { SdkTypeError, typeErrors } from './type-check.js';
+import { startTypeCheck, type TypeCheck } from './background-check.js';
+import { SdkTypeError } from './sdk-type-error.js';
 import { clientView } from './views/client.js';
 import { FileScope } from './views/common.js';
 import { modelView } from './views/model.js';
@@ -24,8 +25,11 @@ export interface EmitOptions {
   packageName?: string;
   /** Default `0.1.0`. */
   packageVersion?: string;
-  /** Type-check the SDK before returning it (default true). */
-  typeCheck?: boolean;
+  /**
+   * Type-check the SDK before returning it (default true). Pass a check started earlier
+   * (startTypeCheck) to have the compiler loaded while the model was still being built.
+   */
+  typeCheck?: boolean | TypeCheck;
 }
 
 export interface EmittedSdk {
@@ -33,7 +37,7 @@ export interface EmittedSdk {
   files: Map<string, string>;
   /** What the SDK could not type as the docs say. */
   diagnostics: Diagnostic[];
-  /** Milliseconds: `emit` (plan and render), `typecheck`. */
+  /** Milliseconds: `emit` (plan and render), `typecheck` (what was left of it after emitting). */
   timings: Record<string, number>;
 }
 
@@ -44,6 +48,15 @@ function exportedNames(source: string): string[] {
 
 /** Throws SdkTypeError when the result does not compile, or when a JSON template renders invalid JSON. */
 export async function emitSdk(model: Model, options: EmitOptions = {}): Promise<EmittedSdk> {
+  const check = options.typeCheck === false ? undefined : options.typeCheck === true || options.typeCheck === undefined ? startTypeCheck(options.templatesDir) : options.typeCheck;
+  try {
+    return await emitAndCheck(model, options, check);
+  } finally {
+    check?.close();
+  }
+}
+
+async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck | undefined): Promise<EmittedSdk> {
   const started = performance.now();
   const packageName = options.packageName ?? 'api-sdk';
   const [templates, runtimeSource] = await Promise.all([
@@ -55,24 +68,30 @@ export async function emitSdk(model: Model, options: EmitOptions = {}): Promise<
   const scope = () => new FileScope(plan.structureNamed, diagnostics);
 
   const files = new Map<string, string>();
+  // Each file goes to the type check as soon as it is rendered; the two that decide how the
+  // .ts files are read go first.
+  const add = (path: string, text: string) => {
+    files.set(path, text);
+    check?.setFile(path, text);
+  };
+  add('package.json', checkedJson('package.json', templates['package.json'](packageView(plan, packageName, options.packageVersion ?? '0.1.0'))));
+  add('tsconfig.json', checkedJson('tsconfig.json', templates['tsconfig.json']({})));
   for (const structure of plan.structures) {
-    files.set(`src/models/${structure.stem}.ts`, templates['model.ts'](modelView(structure, scope())));
+    add(`src/models/${structure.stem}.ts`, templates['model.ts'](modelView(structure, scope())));
   }
   for (const client of plan.clients) {
-    files.set(`src/${client.stem}.ts`, templates['client.ts'](clientView(client, scope())));
+    add(`src/${client.stem}.ts`, templates['client.ts'](clientView(client, scope())));
   }
-  files.set('src/index.ts', templates['index.ts'](indexView(plan)));
-  files.set('src/runtime.ts', templates['runtime.ts']({ runtimeSource: runtimeSource.trimEnd() }));
-  files.set('package.json', checkedJson('package.json', templates['package.json'](packageView(plan, packageName, options.packageVersion ?? '0.1.0'))));
-  files.set('tsconfig.json', checkedJson('tsconfig.json', templates['tsconfig.json']({})));
+  add('src/index.ts', templates['index.ts'](indexView(plan)));
+  add('src/runtime.ts', templates['runtime.ts']({ runtimeSource: runtimeSource.trimEnd() }));
   files.set('README.md', templates['README.md'](readmeView(plan, packageName)));
   files.set('openapi.json', JSON.stringify(toOpenApi(model, { title: packageName }), null, 2) + '\n');
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const timings: Record<string, number> = { emit: performance.now() - started };
 
-  if (options.typeCheck ?? true) {
+  if (check) {
     const checkStarted = performance.now();
-    const errors = typeErrors(sorted);
+    const errors = await check.errors();
     timings.typecheck = performance.now() - checkStarted;
     if (errors.length) throw new SdkTypeError(errors);
   }

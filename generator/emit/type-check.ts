@@ -2,15 +2,9 @@
 // SDK's own tsconfig.json, before anything is written.
 import { Project, ts } from 'ts-morph';
 
-const ROOT = '/sdk';
+export { SdkTypeError } from './sdk-type-error.js';
 
-/** Thrown when the generated SDK does not compile; `errors` are `file:line:col - message`. */
-export class SdkTypeError extends Error {
-  constructor(readonly errors: string[]) {
-    super(`the generated SDK does not type-check (${errors.length} errors):\n${errors.slice(0, 20).join('\n')}`);
-    this.name = 'SdkTypeError';
-  }
-}
+const ROOT = '/sdk';
 
 function compilerOptions(tsconfigText: string): ts.CompilerOptions {
   const { config, error } = ts.parseConfigFileTextToJson('tsconfig.json', tsconfigText);
@@ -20,19 +14,50 @@ function compilerOptions(tsconfigText: string): ts.CompilerOptions {
   return { ...options, noEmit: true };
 }
 
+/**
+ * One in-memory project for an SDK. Files go in as they are emitted (tsconfig.json and
+ * package.json first: they decide how the .ts files are read), errors come out at the end.
+ */
+export class SdkProject {
+  private readonly project: Project;
+
+  constructor(tsconfigText = '{}') {
+    this.project = new Project({ useInMemoryFileSystem: true, compilerOptions: compilerOptions(tsconfigText) });
+  }
+
+  /**
+   * Parses and binds the lib files (lib.dom alone is 1.9 MB), most of a check's cost, through
+   * a throwaway file; the project keeps them, so a later errors() has only the SDK's own files
+   * left to do.
+   */
+  warm(): void {
+    const probe = this.project.createSourceFile(`${ROOT}/src/__warm__.ts`, 'export {};');
+    this.project.getProgram().getGlobalDiagnostics();
+    this.project.removeSourceFile(probe);
+  }
+
+  setFile(path: string, text: string): void {
+    if (path === 'tsconfig.json') this.project.compilerOptions.set(compilerOptions(text));
+    // package.json decides whether .ts files are ES modules under NodeNext.
+    else if (path === 'package.json') this.project.getFileSystem().writeFileSync(`${ROOT}/package.json`, text);
+    else if (path.endsWith('.ts')) this.project.createSourceFile(`${ROOT}/${path}`, text, { overwrite: true });
+  }
+
+  /** Type errors of the files set so far; empty when they compile. */
+  errors(): string[] {
+    return this.project.getPreEmitDiagnostics().map((diagnostic) => {
+      const file = diagnostic.getSourceFile();
+      const where = file ? `${file.getFilePath().slice(ROOT.length + 1)}:${diagnostic.getLineNumber() ?? 0}` : 'sdk';
+      return `${where} - TS${diagnostic.getCode()}: ${ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, ' ')}`;
+    });
+  }
+}
+
 /** Type errors of the `.ts` files in `files` (relative path → text); empty when it compiles. */
 export function typeErrors(files: ReadonlyMap<string, string>): string[] {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: compilerOptions(files.get('tsconfig.json') ?? '{}'),
-  });
-  // package.json decides whether .ts files are ES modules under NodeNext.
+  const project = new SdkProject(files.get('tsconfig.json'));
   const packageJson = files.get('package.json');
-  if (packageJson !== undefined) project.getFileSystem().writeFileSync(`${ROOT}/package.json`, packageJson);
-  for (const [path, text] of files) if (path.endsWith('.ts')) project.createSourceFile(`${ROOT}/${path}`, text);
-  return project.getPreEmitDiagnostics().map((diagnostic) => {
-    const file = diagnostic.getSourceFile();
-    const where = file ? `${file.getFilePath().slice(ROOT.length + 1)}:${diagnostic.getLineNumber() ?? 0}` : 'sdk';
-    return `${where} - TS${diagnostic.getCode()}: ${ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, ' ')}`;
-  });
+  if (packageJson !== undefined) project.setFile('package.json', packageJson);
+  for (const [path, text] of files) if (path.endsWith('.ts')) project.setFile(path, text);
+  return project.errors();
 }
