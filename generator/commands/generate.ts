@@ -60,6 +60,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     out,
     settings: { config, templatesDir },
     templatesDir,
+    maxPageBytes: config.maxPageBytes,
     cacheFile: args.cache && defaultCacheFile(out),
     progress,
   });
