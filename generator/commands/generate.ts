@@ -131,13 +131,15 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return fail(`${(error as Error).message}\nprevious output left as it was`, 1);
   }
   await run.record(files);
+  const stages = Object.fromEntries(
+    Object.entries({ ...timings, ...sdk.timings, write: performance.now() - writeStart }).map(([stage, ms]) => [stage, Math.round(ms)]),
+  );
   if (args.verbose && !json) {
-    const stages = { ...timings, ...sdk.timings, write: performance.now() - writeStart };
-    const breakdown = Object.entries(stages).map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`);
+    const breakdown = Object.entries(stages).map(([stage, ms]) => `${stage} ${ms} ms`);
     process.stderr.write(`docsdk: stages: ${breakdown.join(', ')}\n`);
   }
   process.exitCode = 0;
-  finish({ outcome: 'written', counts, files: changed, ...(api && { api }) }, reported);
+  finish({ outcome: 'written', counts, files: changed, ...(api && { api }), stages }, reported);
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {

@@ -24,6 +24,8 @@ export interface RunReport {
   files?: FileChange[];
   /** Public-API changes since the model the previous run kept in the output. */
   api?: ApiDiff;
+  /** Milliseconds per stage (read, parse, merge, emit, typecheck, write) of a run that wrote its output. */
+  stages?: Record<string, number>;
   ms: number;
 }
 
