@@ -92,8 +92,9 @@ export class RunCache {
       pages: this.used,
     };
     await mkdir(dirname(this.file), { recursive: true });
-    // Write then rename, so a killed run never leaves half a cache behind.
-    const temp = `${this.file}.${process.pid}.tmp`;
+    // Write then rename, so a killed run never leaves half a cache behind. One temp name for
+    // every run: what a killed run left is overwritten and renamed away by the next one.
+    const temp = `${this.file}.tmp`;
     await writeFile(temp, JSON.stringify(content));
     await rename(temp, this.file);
   }
