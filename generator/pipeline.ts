@@ -2,7 +2,8 @@ import { buildModel } from './model/build.js';
 import { applyOverrides } from './config/overrides.js';
 import { DEFAULT_BASE_PATH, type Config } from './config/types.js';
 import type { Diagnostic, Model } from './model/types.js';
-import { parsePage, type PageResult } from './parse/page.js';
+import { parsePages } from './parse/parallel.js';
+import type { PageResult } from './parse/page.js';
 import { findPages, pageReader } from './read/inputs.js';
 import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from './read/page-file.js';
 
@@ -12,8 +13,18 @@ export interface LoadOptions {
   /** How diagnostics about the config name it. */
   configFile?: string;
   cwd?: string;
-  /** Parses one page; the incremental run passes one that answers from its cache. */
-  parsePage?: (page: PageFile) => PageResult;
+  /** Results of pages an earlier run parsed (the incremental run's cache); the rest are parsed here. */
+  pageCache?: PageCache;
+  /** Called once per page when its result is in (progress). */
+  onPage?: () => void;
+}
+
+/** Parse results kept between runs, by page identity (path and content). */
+export interface PageCache {
+  /** The result of this exact page, if an earlier run parsed it. */
+  lookup(page: PageFile): PageResult | undefined;
+  /** Keeps the result of a page parsed in this run. */
+  remember(page: PageFile, result: PageResult): void;
 }
 
 export interface LoadResult {
@@ -34,8 +45,7 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
   };
   const found = await timed('read', () => findPages(inputs, options.cwd));
   const files = await timed('read', () => Promise.all(found.pages.map(pageReader(options.config?.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES))));
-  const parse = options.parsePage ?? parsePage;
-  const results: PageResult[] = await timed('parse', () => files.map((file) => parse(file)));
+  const results = await timed('parse', () => parseUncached(files, options));
   const built = await timed('merge', () => buildModel(results, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH }));
   // applyOverrides adds its own diagnostics to the model it returns.
   const model = options.config ? applyOverrides(built, options.config, options.configFile).model : built;
@@ -47,4 +57,19 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
   }));
   model.diagnostics.unshift(...missing);
   return { model, timings, pages: files.length };
+}
+
+/** Every page's result, in page order: from the cache where it has one, else parsed (on all cores when there are many). */
+async function parseUncached(files: PageFile[], { pageCache, onPage }: LoadOptions): Promise<PageResult[]> {
+  const results = files.map((file) => pageCache?.lookup(file));
+  const missing = files.filter((_, i) => results[i] === undefined);
+  results.forEach((result) => result && onPage?.());
+  const parsed = await parsePages(missing, { onParsed: onPage });
+  let next = 0;
+  return results.map((result, i) => {
+    if (result) return result;
+    const fresh = parsed[next++];
+    pageCache?.remember(files[i], fresh);
+    return fresh;
+  });
 }

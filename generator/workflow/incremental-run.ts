@@ -2,10 +2,9 @@
 // output depends on changed since the last run, cached page parsing, and the previous
 // model (kept in the output) to diff against.
 import type { Model } from '../model/types.js';
-import type { PageResult } from '../parse/page.js';
 import { findPages, pageReader } from '../read/inputs.js';
-import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from '../read/page-file.js';
-import { parsePage } from '../parse/page.js';
+import { DEFAULT_MAX_PAGE_BYTES } from '../read/page-file.js';
+import type { PageCache } from '../pipeline.js';
 import { isModel, MODEL_FILE_NAME } from '../diff/load-side.js';
 import { changedFiles, readFolder, readOutput, type FileChange } from './output-files.js';
 import { defaultCacheFile, inputsFingerprint, RunCache } from './run-cache.js';
@@ -52,12 +51,13 @@ export class IncrementalRun {
     return this.cache?.isUpToDate(this.fingerprint, this.onDisk) ?? false;
   }
 
-  /** For loadModel: parses a page (or takes it from the cache) and moves the progress on. */
-  readonly parsePage = (page: PageFile): PageResult => {
-    const result = this.cache ? this.cache.parsePage(page) : parsePage(page);
-    this.options.progress.tick();
-    return result;
-  };
+  /** For loadModel: results of pages parsed before (undefined on a clean run). */
+  get pageCache(): PageCache | undefined {
+    return this.cache;
+  }
+
+  /** For loadModel: each page's result moves the progress on. */
+  readonly onPage = (): void => this.options.progress.tick();
 
   /** Pages actually parsed in this run (the rest came from the cache). */
   get parsed(): number {

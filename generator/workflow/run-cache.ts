@@ -6,6 +6,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { docsdkVersion } from '../config/package-root.js';
 import { parsePage, type PageResult } from '../parse/page.js';
+import type { PageCache } from '../pipeline.js';
 import type { PageFile } from '../read/page-file.js';
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -45,7 +46,7 @@ export function inputsFingerprint(parts: { pages: PageFile[]; config: unknown; t
   );
 }
 
-export class RunCache {
+export class RunCache implements PageCache {
   private readonly used: Record<string, PageResult> = {};
   hits = 0;
   misses = 0;
@@ -66,14 +67,28 @@ export class RunCache {
     }
   }
 
-  /** parsePage, answered from the cache when this exact page was parsed before. */
-  readonly parsePage = (page: PageFile): PageResult => {
+  /** The result of this exact page if it was parsed before (a copy: later stages may adjust what they are handed). */
+  lookup(page: PageFile): PageResult | undefined {
     const key = sha256(pageIdentity(page));
     const cached = this.used[key] ?? this.stored.pages[key];
-    if (cached) this.hits++;
-    else this.misses++;
-    // A copy: later stages may adjust what they are handed, and the cache must not change with it.
-    return structuredClone((this.used[key] = cached ?? parsePage(page)));
+    if (!cached) return undefined;
+    this.hits++;
+    return structuredClone((this.used[key] = cached));
+  }
+
+  /** Keeps a result parsed in this run (a copy, for the same reason). */
+  remember(page: PageFile, result: PageResult): void {
+    this.misses++;
+    this.used[sha256(pageIdentity(page))] = structuredClone(result);
+  }
+
+  /** parsePage, answered from the cache when this exact page was parsed before. */
+  readonly parsePage = (page: PageFile): PageResult => {
+    const cached = this.lookup(page);
+    if (cached) return cached;
+    const result = parsePage(page);
+    this.remember(page, result);
+    return result;
   };
 
   /** Whether the output on disk is exactly what the last run wrote from the same inputs. */

@@ -1,0 +1,81 @@
+// Parses many pages on all cores: worker threads and the calling thread take small chunks of
+// pages from one shared counter until none are left, and every result goes to its page's slot,
+// so the output order is the input order whatever thread parsed what.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { PageFile } from '../read/page-file.js';
+import { parsePage, type PageResult } from './page.js';
+
+/** Pages one claim takes: small enough to balance the threads, large enough to keep messages few. */
+export const CHUNK = 4;
+
+/** Below this many pages, starting a worker (it loads the parser first) costs more than it saves. */
+export const MIN_PAGES_FOR_WORKERS = 48;
+
+/** What a worker is given: the pages and the counter of the next unclaimed page. */
+export interface ParseWorkerData {
+  files: PageFile[];
+  cursor: Int32Array;
+}
+
+/** What a worker posts per chunk it parsed. */
+export interface ParsedChunk {
+  start: number;
+  results: PageResult[];
+}
+
+// Workers run compiled JavaScript; from TypeScript sources (vitest) everything stays in-process.
+const workerFile = import.meta.url.endsWith('.js') ? new URL('./parse-worker.js', import.meta.url) : undefined;
+
+/** Claims chunks from `cursor` until every page is claimed, handing each claimed index to `parse`. */
+export function claimChunks(cursor: Int32Array, total: number, parse: (start: number, end: number) => void): void {
+  for (;;) {
+    const start = Atomics.add(cursor, 0, CHUNK);
+    if (start >= total) return;
+    parse(start, Math.min(start + CHUNK, total));
+  }
+}
+
+export function workerCount(pages: number, threads = availableParallelism()): number {
+  if (!workerFile || pages < MIN_PAGES_FOR_WORKERS) return 0;
+  return Math.max(0, Math.min(threads - 1, Math.floor(pages / MIN_PAGES_FOR_WORKERS)));
+}
+
+export interface ParsePagesOptions {
+  /** Threads to use, the calling one included; default: the cores Node may use. */
+  threads?: number;
+  /** Called once per page, in no particular order, when its result is in (progress). */
+  onParsed?: (index: number) => void;
+}
+
+/** parsePage for every file, results in the order of `files`. */
+export async function parsePages(files: PageFile[], options: ParsePagesOptions = {}): Promise<PageResult[]> {
+  const results: PageResult[] = new Array(files.length);
+  const settle = (index: number, result: PageResult) => {
+    results[index] = result;
+    options.onParsed?.(index);
+  };
+  const cursor = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const workers = Array.from({ length: workerCount(files.length, options.threads) }, () =>
+    runWorker({ files, cursor }, (chunk) => chunk.results.forEach((result, i) => settle(chunk.start + i, result))),
+  );
+  // This thread parses too, from the first moment, while the workers are still loading the parser.
+  claimChunks(cursor, files.length, (start, end) => {
+    for (let i = start; i < end; i++) settle(i, parsePage(files[i]));
+  });
+  await Promise.all(workers);
+  // A worker that died left its claimed pages unparsed: parse them here, so a parser bug
+  // surfaces as that page's own error rather than as a lost worker.
+  for (let i = 0; i < files.length; i++) if (!results[i]) settle(i, parsePage(files[i]));
+  return results;
+}
+
+function runWorker(data: ParseWorkerData, onChunk: (chunk: ParsedChunk) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerFile!, { workerData: data });
+    worker.on('message', onChunk);
+    // Errors end the worker; its unparsed pages are picked up by parsePages.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => resolve());
+  });
+}
