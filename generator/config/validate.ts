@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model/types.js';
 import type { DocsdkConfig } from './types.js';
 import { packageRoot } from './package-root.js';
 
-export const configSchemaFile = join(packageRoot, 'docsdk.config.schema.json');
+const configSchemaFile = join(packageRoot, 'docsdk.config.schema.json');
 
 let compiled: ValidateFunction<DocsdkConfig> | undefined;
 

@@ -97,7 +97,7 @@ export function hasChangeAtLeast(diff: ApiDiff, level: ChangeLevel): boolean {
   return diff.changes.some((c) => RANK[c.level] >= RANK[level]);
 }
 
-export function bumpFor(changes: ApiChange[]): SemverBump {
+function bumpFor(changes: ApiChange[]): SemverBump {
   const levels = new Set(changes.map((c) => c.level));
   return levels.has('breaking') ? 'major' : levels.has('feature') ? 'minor' : levels.has('docs') ? 'patch' : 'none';
 }

@@ -9,7 +9,7 @@ import { parsePage, type PageResult } from '../parse/page.js';
 import type { PageCache } from '../pipeline.js';
 import type { PageFile } from '../read/page-file.js';
 
-export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
 interface CacheFile {
   docsdkVersion: string;
