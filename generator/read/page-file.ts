@@ -10,7 +10,7 @@ export interface PageFile {
   oversize?: { size: number; limit: number };
 }
 
-/** Pages larger than this are not read: real doc pages are under 110 KB, and a page costs up to 2.5 s and 300 MB per MB to parse (docs/limits.md). */
+/** Pages larger than this are not read: real doc pages are under 110 KB, and parsing costs about 2 s and 300 MB per MB of page (docs/limits.md). */
 export const DEFAULT_MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
 export type PageFormat = 'html' | 'markdown';
