@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { docsdkVersion } from '../config/package-root.js';
-import { parsePage, type PageResult } from '../parse/page.js';
+import type { PageResult } from '../parse/page.js';
 import type { PageCache } from '../pipeline.js';
 import type { PageFile } from '../read/page-file.js';
 
@@ -81,15 +81,6 @@ export class RunCache implements PageCache {
     this.misses++;
     this.used[sha256(pageIdentity(page))] = structuredClone(result);
   }
-
-  /** parsePage, answered from the cache when this exact page was parsed before. */
-  readonly parsePage = (page: PageFile): PageResult => {
-    const cached = this.lookup(page);
-    if (cached) return cached;
-    const result = parsePage(page);
-    this.remember(page, result);
-    return result;
-  };
 
   /** Whether the output on disk is exactly what the last run wrote from the same inputs. */
   isUpToDate(inputs: string, onDisk: ReadonlyMap<string, Buffer>): boolean {
