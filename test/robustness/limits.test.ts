@@ -155,20 +155,20 @@ describe('nesting', () => {
     ['*a ', 'emphasis openers'],
     ['`a', 'backticks'],
     ['[a]: ', 'reference definitions'],
-  ])('Markdown with %j repeated 50,000 times (%s) is read within 3 s', (unit) => {
-    const text = '# T\n\n## Method name\n\n`ManagementClient.get_x`\n\n' + unit.repeat(50_000) + 'x\n';
+  ])('Markdown with %j repeated 20,000 times (%s) is read within 2 s', (unit) => {
+    const text = '# T\n\n## Method name\n\n`ManagementClient.get_x`\n\n' + unit.repeat(20_000) + 'x\n';
     const { result, ms } = timed(() => parsePage(textPage('management/get-x.md', text)));
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(2000);
     expect(result.operation?.name).toBe('getX');
   });
 
   it.each([
-    ['`<` with no `>`', '<a '.repeat(300_000)],
-    ['an unclosed comment', '<!--' + 'x'.repeat(1_000_000)],
-    ['an unclosed script', '<script>' + '<div>'.repeat(200_000)],
-    ['pipes', '|'.repeat(1_000_000)],
-    ['one long line', 'x'.repeat(1_000_000)],
-  ])('1 MB of %s is read within 2 s', (_name, junk) => {
+    ['`<` with no `>`', '<a '.repeat(150_000)],
+    ['an unclosed comment', '<!--' + 'x'.repeat(500_000)],
+    ['an unclosed script', '<script>' + '<div>'.repeat(100_000)],
+    ['pipes', '|'.repeat(500_000)],
+    ['one long line', 'x'.repeat(500_000)],
+  ])('500 KB of %s is read within 2 s', (_name, junk) => {
     const html = '<h1>T</h1><h2>Method name</h2><p><code>ManagementClient.get_x</code></p>' + junk;
     const { result, ms } = timed(() => parsePage(textPage('management/get-x.html', html)));
     expect(ms).toBeLessThan(2000);
