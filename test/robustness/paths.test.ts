@@ -23,6 +23,8 @@ const PAGES: [string, string, string[]][] = [
   ['index.md', 'index.get_index', ['index', 'runtime', 'models']],
   ['runtime.md', 'runtime.get_runtime', ['Index']],
   ['models.md', 'models.get_models', ['Runtime']],
+  // Not names at all: the method line and headings are not read, the links are reported broken.
+  ['traversal.md', '../../x.get_traversal', ['../../x', '/etc/passwd']],
 ];
 
 function page(method: string, structures: string[]): string {
@@ -57,7 +59,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('names that are hard file names', () => {
   it('generate succeeds and writes nothing outside --out', () => {
-    expect(run.stderr).toMatch(/8 pages, 8 operations, 19 structures, 0 errors, 0 warnings/);
+    expect(run.stderr).toMatch(/9 pages, 9 operations, 19 structures, 0 errors, 2 warnings, 3 notes/);
+    expect(run.stderr).toContain('traversal.md: params row 1: warning: p0: type links to an undefined structure (<a href="#../../x">../../x</a>)');
     expect(run.code).toBe(0);
     expect(tree(work).filter((p) => !p.startsWith('out/') && p !== 'out')).toEqual(before);
   });
