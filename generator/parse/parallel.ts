@@ -9,8 +9,12 @@ import { parsePage, type PageResult } from './page.js';
 /** Pages one claim takes: small enough to balance the threads, large enough to keep messages few. */
 export const CHUNK = 4;
 
-/** Below this many pages, starting a worker (it loads the parser first) costs more than it saves. */
-export const MIN_PAGES_FOR_WORKERS = 48;
+/**
+ * Pages per worker thread. A worker first loads and warms up the parser (~0.5 s of CPU), and
+ * in `generate` it shares a core with the type check starting up: measured on the zh corpus,
+ * one pays off from a few hundred pages on, and slows 249 pages down.
+ */
+export const PAGES_PER_WORKER = 400;
 
 /** What a worker is given: the pages and the counter of the next unclaimed page. */
 export interface ParseWorkerData {
@@ -37,8 +41,8 @@ export function claimChunks(cursor: Int32Array, total: number, parse: (start: nu
 }
 
 export function workerCount(pages: number, threads = availableParallelism()): number {
-  if (!workerFile || pages < MIN_PAGES_FOR_WORKERS) return 0;
-  return Math.max(0, Math.min(threads - 1, Math.floor(pages / MIN_PAGES_FOR_WORKERS)));
+  if (!workerFile) return 0;
+  return Math.max(0, Math.min(threads - 1, Math.floor(pages / PAGES_PER_WORKER)));
 }
 
 export interface ParsePagesOptions {
