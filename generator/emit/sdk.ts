@@ -37,7 +37,10 @@ export interface EmittedSdk {
   files: Map<string, string>;
   /** What the SDK could not type as the docs say. */
   diagnostics: Diagnostic[];
-  /** Milliseconds: `emit` (plan and render), `typecheck` (what was left of it after emitting). */
+  /**
+   * Milliseconds: `emit` (plan and render), `typecheck` (what was left of it after emitting),
+   * and `typecheckWarmup` (loading the compiler on its worker thread, while pages were parsed).
+   */
   timings: Record<string, number>;
 }
 
@@ -93,6 +96,7 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
     const checkStarted = performance.now();
     const errors = await check.errors();
     timings.typecheck = performance.now() - checkStarted;
+    if (check.warmupMs !== undefined) timings.typecheckWarmup = check.warmupMs;
     if (errors.length) throw new SdkTypeError(errors);
   }
   return { files: sorted, diagnostics, timings };

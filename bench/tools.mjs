@@ -1,0 +1,35 @@
+// The commands the bench times: docsdk generate on the pages, and the two spec-based peers on
+// the openapi.json docsdk recovered from the same pages. Each is `node <args>`, one process.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(REPO, 'dist', 'generator', 'cli.js');
+
+function version(name) {
+  return JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+/** `docsdk generate` with the JSON report (it carries the stage timings) on stdout. */
+export function docsdkGenerate(pages, out, extra = []) {
+  return [CLI, 'generate', pages, '--out', out, '--reporter', 'json', ...extra];
+}
+
+/** `docsdk parse <pages> --openapi <file>`: the spec the peers get. */
+export function docsdkOpenApi(pages, file) {
+  return [CLI, 'parse', pages, '--openapi', file];
+}
+
+export const peers = [
+  {
+    name: `@hey-api/openapi-ts ${version('@hey-api/openapi-ts')}`,
+    // Its bin only re-spawns node on dist/run.mjs; run that directly, so one process is
+    // measured (and the peer is spared the extra start-up).
+    args: (spec, out) => [join(REPO, 'node_modules', '@hey-api', 'openapi-ts', 'dist', 'run.mjs'), '-i', spec, '-o', out],
+  },
+  {
+    name: `openapi-typescript ${version('openapi-typescript')}`,
+    args: (spec, out) => [join(REPO, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), spec, '-o', join(out, 'schema.ts')],
+  },
+];
