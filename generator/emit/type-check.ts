@@ -1,10 +1,11 @@
 // Type-checks the emitted SDK in memory, as one program, with the compiler options of the
 // SDK's own tsconfig.json, before anything is written.
 //
-// ts-morph loads the compiler and its lib files (lib.dom.d.ts alone is 1.9 MB: most of a
-// check's cost), once per SdkProject. The SDK's own files skip ts-morph's per-file wrappers:
-// each is parsed with the compiler API as it arrives, JSDoc only as far as type errors need
-// (as tsc does), and checked in one program whose lib files are ts-morph's, parsed and bound.
+// ts-morph brings the compiler and its lib files (lib.dom.d.ts alone is 1.9 MB: most of a
+// check's cost). The program is built with the compiler API, without ts-morph's per-file
+// wrappers: every file is parsed once, JSDoc only as far as type errors need (as tsc does),
+// the SDK's files as they arrive, the lib files once per thread and shared, bound, by the
+// programs of that thread.
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type * as TsMorph from 'ts-morph';
@@ -22,6 +23,8 @@ const ROOT = '/sdk';
 const SRC = `${ROOT}/src/`;
 const PROBE = `${SRC}__probe__.ts`;
 const PROBE_TEXT = 'export {};';
+/** Where ts-morph's in-memory file system keeps the lib files. */
+const LIB_FOLDER = '/node_modules/typescript/lib';
 
 function compilerOptions(tsconfigText: string): CompilerOptions {
   const { config, error } = ts.parseConfigFileTextToJson('tsconfig.json', tsconfigText);
@@ -34,26 +37,25 @@ function compilerOptions(tsconfigText: string): CompilerOptions {
 const requestOptions = (request: SourceFileRequest): TsMorph.ts.CreateSourceFileOptions =>
   typeof request === 'object' ? request : { languageVersion: request };
 
-/** The lib files of one set of compiler options, parsed and bound by ts-morph. */
-class LibFiles {
-  readonly folder: string;
-  private readonly project: TsMorph.Project;
-  private readonly files = new Map<string, SourceFile>();
+/** Whether `file` is what parsing for `request` would give (what else a request carries does not change a parse). */
+const parsedFor = (file: SourceFile, request: SourceFileRequest): boolean =>
+  file.languageVersion === requestOptions(request).languageVersion && file.impliedNodeFormat === requestOptions(request).impliedNodeFormat;
 
-  constructor(options: CompilerOptions) {
-    this.project = new Project({ useInMemoryFileSystem: true, compilerOptions: options });
-    this.project.createSourceFile(PROBE, PROBE_TEXT);
-    const program = this.project.getProgram().compilerObject;
-    // Creating the checker binds every file, the lib files included.
-    program.getTypeChecker();
-    for (const file of program.getSourceFiles()) if (program.isSourceFileDefaultLibrary(file)) this.files.set(file.fileName, file);
-    this.folder = dirname([...this.files.keys()][0] ?? '/node_modules/typescript/lib/lib.d.ts');
-  }
+/** The lib files' text, from ts-morph's in-memory file system. */
+let libTexts: TsMorph.ts.ModuleResolutionHost | undefined;
+const libText = (file: string) => (libTexts ??= new Project({ useInMemoryFileSystem: true }).getModuleResolutionHost()).readFile(file);
 
-  /** A lib file; one the options did not bring in (a `/// <reference lib>`) is read through ts-morph too. */
-  get(fileName: string): SourceFile | undefined {
-    return this.files.get(fileName) ?? this.project.addSourceFileAtPathIfExists(fileName)?.compilerNode;
-  }
+/** Parsed lib files, kept for every program of this thread. */
+const libFiles = new Map<string, SourceFile>();
+
+function libFile(file: string, request: SourceFileRequest): SourceFile | undefined {
+  const kept = libFiles.get(file);
+  if (kept && parsedFor(kept, request)) return kept;
+  const text = libText(file);
+  if (text === undefined) return undefined;
+  const parsed = ts.createSourceFile(file, text, request);
+  libFiles.set(file, parsed);
+  return parsed;
 }
 
 /**
@@ -62,7 +64,6 @@ class LibFiles {
  */
 export class SdkProject {
   private options: CompilerOptions;
-  private libs?: LibFiles;
   private readonly texts = new Map<string, string>();
   private readonly folders = new Set<string>([ROOT]);
   private readonly parsed = new Map<string, SourceFile>();
@@ -73,9 +74,10 @@ export class SdkProject {
     this.options = compilerOptions(tsconfigText);
   }
 
-  /** Loads the lib files now, so that a later errors() only has the SDK's own files left to do. */
+  /** Parses and binds the lib files now, so that a later errors() only has the SDK's own files left to do. */
   warm(): void {
-    this.libs ??= new LibFiles(this.options);
+    // Creating the checker binds every file of the program, the lib files included.
+    this.program([PROBE]).getTypeChecker();
   }
 
   setFile(path: string, text: string): void {
@@ -83,11 +85,7 @@ export class SdkProject {
     this.texts.set(file, text);
     for (let folder = dirname(file); folder !== ROOT && !this.folders.has(folder); folder = dirname(folder)) this.folders.add(folder);
     if (path === 'tsconfig.json' || path === 'package.json') {
-      if (path === 'tsconfig.json') {
-        const options = compilerOptions(text);
-        if (JSON.stringify(options) !== JSON.stringify(this.options)) this.libs = undefined;
-        this.options = options;
-      }
+      if (path === 'tsconfig.json') this.options = compilerOptions(text);
       // They change how .ts files are read: what was parsed before is parsed again when asked for.
       this.srcRequest = undefined;
       this.parsed.clear();
@@ -118,25 +116,23 @@ export class SdkProject {
   }
 
   private program(roots: string[], onRequest?: (file: string, request: SourceFileRequest) => void): TsMorph.ts.Program {
-    this.warm();
-    const libs = this.libs!;
     const text = (file: string) => (file === PROBE ? PROBE_TEXT : this.texts.get(file));
-    const inLib = (file: string) => file.startsWith(libs.folder + '/');
+    const inLib = (file: string) => file.startsWith(LIB_FOLDER + '/');
     const host: TsMorph.ts.CompilerHost = {
       getSourceFile: (file, request) => {
         onRequest?.(file, request);
-        if (inLib(file)) return libs.get(file);
+        if (inLib(file)) return libFile(file, request);
         const parsed = this.parsed.get(file);
-        if (parsed && parsed.languageVersion === requestOptions(request).languageVersion && parsed.impliedNodeFormat === requestOptions(request).impliedNodeFormat) return parsed;
+        if (parsed && parsedFor(parsed, request)) return parsed;
         const source = text(file);
         return source === undefined ? undefined : ts.createSourceFile(file, source, request);
       },
-      fileExists: (file) => text(file) !== undefined || (inLib(file) && libs.get(file) !== undefined),
-      readFile: (file) => text(file) ?? (inLib(file) ? libs.get(file)?.text : undefined),
-      directoryExists: (folder) => this.folders.has(folder) || folder === libs.folder,
+      fileExists: (file) => text(file) !== undefined || (inLib(file) && libText(file) !== undefined),
+      readFile: (file) => text(file) ?? (inLib(file) ? libText(file) : undefined),
+      directoryExists: (folder) => this.folders.has(folder) || folder === LIB_FOLDER,
       getDirectories: () => [],
-      getDefaultLibFileName: (options) => `${libs.folder}/${ts.getDefaultLibFileName(options)}`,
-      getDefaultLibLocation: () => libs.folder,
+      getDefaultLibFileName: (options) => `${LIB_FOLDER}/${ts.getDefaultLibFileName(options)}`,
+      getDefaultLibLocation: () => LIB_FOLDER,
       getCurrentDirectory: () => ROOT,
       getCanonicalFileName: (file) => file,
       useCaseSensitiveFileNames: () => true,
