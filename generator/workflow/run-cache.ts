@@ -1,10 +1,10 @@
-// The incremental-run cache: parse results per page (keyed by docsdk version, page path and
+// The incremental-run cache: parse results per page (keyed by docsdk's build, page path and
 // content hash, so a hit is exactly what parsing would give), and a fingerprint of
 // everything the last written output came from, so an unchanged run can stop early.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { docsdkVersion } from '../config/package-root.js';
+import { docsdkBuildId } from '../config/package-root.js';
 import type { PageResult } from '../parse/page.js';
 import type { PageCache } from '../pipeline.js';
 import type { PageFile } from '../read/page-file.js';
@@ -12,6 +12,7 @@ import type { PageFile } from '../read/page-file.js';
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
 interface CacheFile {
+  /** docsdkBuildId() of the docsdk that wrote it. */
   docsdkVersion: string;
   /** Fingerprint of the inputs of the last written output. */
   inputs?: string;
@@ -38,7 +39,7 @@ function pageIdentity(page: PageFile): string {
 export function inputsFingerprint(parts: { pages: PageFile[]; config: unknown; templates: ReadonlyMap<string, Buffer> }): string {
   return sha256(
     JSON.stringify({
-      docsdkVersion,
+      docsdkVersion: docsdkBuildId(),
       pages: parts.pages.map(pageIdentity),
       config: parts.config,
       templates: [...parts.templates].map(([path, bytes]) => [path, sha256(bytes)]),
@@ -58,10 +59,10 @@ export class RunCache implements PageCache {
 
   /** Opens the cache at `file`; a missing, unreadable or other-version cache is an empty one. */
   static async open(file: string): Promise<RunCache> {
-    const empty: CacheFile = { docsdkVersion, pages: {} };
+    const empty: CacheFile = { docsdkVersion: docsdkBuildId(), pages: {} };
     try {
       const stored = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-      return new RunCache(file, stored.docsdkVersion === docsdkVersion && stored.pages ? stored : empty);
+      return new RunCache(file, stored.docsdkVersion === docsdkBuildId() && stored.pages ? stored : empty);
     } catch {
       return new RunCache(file, empty);
     }
@@ -92,7 +93,7 @@ export class RunCache implements PageCache {
   /** Records a written output; keeps only the pages of this run, so the cache never outgrows the docs. */
   async save(inputs: string, written: ReadonlyMap<string, string>): Promise<void> {
     const content: CacheFile = {
-      docsdkVersion,
+      docsdkVersion: docsdkBuildId(),
       inputs,
       output: Object.fromEntries([...written].map(([path, text]) => [path, sha256(text)])),
       pages: this.used,
