@@ -1,0 +1,11 @@
+// docsdk as a library: the pipeline's stages, for tools that drive it without the CLI.
+export { loadModel, type LoadOptions, type LoadResult } from './pipeline.js';
+export { parsePage, type PageResult } from './parse/page.js';
+export { buildModel } from './model/build.js';
+export { toOpenApi } from './openapi/export.js';
+export { emitSdk } from './emit/sdk.js';
+export { writeOutput } from './write/atomic.js';
+export { diffModels } from './diff/changes.js';
+export { loadConfig } from './config/load.js';
+export { applyOverrides } from './config/overrides.js';
+export type * from './model/types.js';
