@@ -99,10 +99,12 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const reported = { ...model, diagnostics };
   progress.done();
   if (!json) printDiagnostics(diagnostics, args.verbose);
-  if (exitCodeFor(diagnostics, strict)) {
+  // Pages that failed are reported and left out; the rest is still generated, unless --strict.
+  if (strict && exitCodeFor(diagnostics, true)) {
     finish({ outcome: 'failed', counts: modelCounts(reported) }, reported);
-    return fail(strict ? 'errors or warnings (--strict): nothing written' : 'errors: nothing written', 1);
+    return fail('errors or warnings (--strict): nothing written', 1);
   }
+  const pageErrors = exitCodeFor(diagnostics, false);
 
   // The model goes along so the next run (and `docsdk diff`) can compare against this release.
   const files = new Map(sdk.files).set(MODEL_FILE_NAME, JSON.stringify(model, null, 2) + '\n');
@@ -138,7 +140,8 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     const breakdown = Object.entries(stages).map(([stage, ms]) => `${stage} ${ms} ms`);
     process.stderr.write(`docsdk: stages: ${breakdown.join(', ')}\n`);
   }
-  process.exitCode = 0;
+  process.exitCode = pageErrors;
+  if (pageErrors) process.stderr.write('docsdk generate: some pages failed (above); the SDK was generated from the rest\n');
   finish({ outcome: 'written', counts, files: changed, ...(api && { api }), stages }, reported);
 }
 

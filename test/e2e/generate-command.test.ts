@@ -83,13 +83,24 @@ describe('docsdk generate', () => {
     expect(stderr).toContain('no output folder');
   });
 
-  test('a page that fails: exit 1 and the previous output stays', async () => {
+  test('a page that fails: exit 1, and the SDK is generated from the other pages', async () => {
+    const out = join(dir, 'rest');
+    const { code, stderr } = await generate(PAGES, NOT_A_PAGE, '--out', out);
+    expect(code).toBe(1);
+    expect(stderr).toContain('error: not an API doc page');
+    expect(stderr).toContain('some pages failed (above); the SDK was generated from the rest');
+    const alone = join(dir, 'alone');
+    await generate(PAGES, '--out', alone);
+    expect(await readFile(join(out, 'src/ManagementClient.ts'), 'utf8')).toBe(await readFile(join(alone, 'src/ManagementClient.ts'), 'utf8'));
+  });
+
+  test('a page that fails under --strict: exit 1 and the previous output stays', async () => {
     const out = join(dir, 'kept');
     await generate(PAGES, '--out', out);
     const before = await readdir(join(out, 'src', 'models'));
-    const { code, stderr } = await generate(PAGES, NOT_A_PAGE, '--out', out);
+    const { code, stderr } = await generate(PAGES, NOT_A_PAGE, '--out', out, '--strict');
     expect(code).toBe(1);
-    expect(stderr).toContain('nothing written');
+    expect(stderr).toContain('errors or warnings (--strict): nothing written');
     expect(await readdir(join(out, 'src', 'models'))).toEqual(before);
   });
 
