@@ -1,5 +1,5 @@
 import type { PageOperation, PageResult } from '../parse/page.js';
-import { clientFromFolder } from '../parse/names.js';
+import { clientFromFolder, pageStem } from '../parse/names.js';
 import { compareStrings } from '../read/inputs.js';
 import type { Client, Diagnostic, Field, Model, Operation, Structure, TypeRef } from './types.js';
 import { inferHttp, type InferOptions } from './infer.js';
@@ -20,6 +20,11 @@ function groupOperations(pages: PageResult[], options: InferOptions, diagnostics
   const byClient = new Map<string, Map<string, Operation>>();
   for (const page of pages) {
     if (!page.operation) continue;
+    if (/^\.+$/.test(pageStem(page.file))) {
+      // `..` as the last path segment would make fetch call the parent path instead.
+      diagnostics.push({ severity: 'error', code: 'page.bad-name', message: 'a file name of only dots cannot be an HTTP path; page skipped (rename it, or set its path in the config)', file: page.file, section: 'page' });
+      continue;
+    }
     const op = withClient(page.operation, page.file, folderClients);
     const full = inferHttp(op, options);
     const ops = byClient.get(full.client) ?? new Map<string, Operation>();

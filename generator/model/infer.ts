@@ -30,7 +30,8 @@ function isQueryable(f: Field): boolean {
 /** Path rule: the base path followed by the page's file name (`get-user-groups`). */
 export function inferPath(file: string, basePath: string): string {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
-  return base + pageStem(file);
+  // Encoded so a file name with `?`, `#`, `%` or spaces stays one path segment.
+  return base + encodeURIComponent(pageStem(file));
 }
 
 /** Where parameters go for a verb: the query string for GET and DELETE, a JSON body otherwise. */

@@ -75,6 +75,12 @@ describe('buildModel', () => {
     expect([create.http.verb, create.params.every((p) => p.in === 'body')]).toEqual(['POST', true]);
   });
 
+  it('keeps a page file name one URL path segment, and skips names of only dots', () => {
+    const model = buildModel([parsePage(textPage('m/a b?c.md', groups.bytes)), parsePage(textPage('m/...md', page('management/管理用户分组/create-group').bytes))], options);
+    expect(model.clients[0].operations.map((o) => o.http.path)).toEqual(['/api/v3/a%20b%3Fc']);
+    expect(model.diagnostics.filter((d) => d.code === 'page.bad-name').map((d) => d.file)).toEqual(['m/...md']);
+  });
+
   it('is plain JSON and the same for the same pages', () => {
     const one = buildModel([parsePage(groups), parsePage(listGroups)], options);
     const two = buildModel([parsePage(listGroups), parsePage(groups)], options);
