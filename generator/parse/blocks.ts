@@ -1,4 +1,7 @@
-import * as cheerio from 'cheerio';
+import type { Cheerio } from 'cheerio';
+// cheerio's slim build: the same API without the loaders (undici, parse5 streams) that the
+// full build pulls in at start-up; pages are parsed by parse5 below.
+import { load } from 'cheerio/slim';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { parse } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
@@ -20,7 +23,7 @@ export type Block =
  */
 export function pageBlocks(html: string): Block[] {
   const $ = cheerioOf(html);
-  const anchor = $.find('h1').get(0) ?? $.find('h2').get(0);
+  const anchor = $.find('h1:first').get(0) ?? $.find('h2:first').get(0);
   const root = anchor?.parent ?? $.find('body').get(0) ?? $.get(0)!;
   const blocks: Block[] = [];
   collect(root.children, blocks);
@@ -29,14 +32,14 @@ export function pageBlocks(html: string): Block[] {
 
 // One cheerio for all pages: cheerio.load builds a new cheerio class per call, which made
 // reading a page 2.5 times slower, most of it in garbage collection.
-const $shared = cheerio.load('');
+const $shared = load('');
 
 /**
  * The page as cheerio reads it, parsed by the call cheerio.load makes (parse5, htmlparser2
  * tree, scripting on): as browsers do, so broken markup nests the way readers of the
  * published pages saw it.
  */
-function cheerioOf(html: string): cheerio.Cheerio<Document> {
+function cheerioOf(html: string): Cheerio<Document> {
   return $shared(parse(html, { treeAdapter: adapter, scriptingEnabled: true }) as Document);
 }
 
