@@ -1,7 +1,7 @@
-// Preloaded into a benchmarked process (`node --import ./max-rss.mjs …`): at exit, writes the
-// process's peak resident set size in kilobytes (worker threads included) to the file named
-// by DOCSDK_BENCH_RSS_FILE, however the process ends its run.
-import { writeFileSync } from 'node:fs';
+// Preloaded into every node process of a benchmarked command (through NODE_OPTIONS, so a
+// tool that re-spawns node is measured whole): at exit, each process appends its peak
+// resident set size in kilobytes (worker threads included) to DOCSDK_BENCH_RSS_FILE.
+import { appendFileSync } from 'node:fs';
 
 const file = process.env.DOCSDK_BENCH_RSS_FILE;
-if (file) process.on('exit', () => writeFileSync(file, String(process.resourceUsage().maxRSS)));
+if (file) process.on('exit', () => appendFileSync(file, `${process.resourceUsage().maxRSS}\n`));

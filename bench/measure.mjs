@@ -1,5 +1,5 @@
 // Runs one command as a child process and measures it: wall time from spawn to exit, and peak
-// RSS as reported by max-rss.mjs from inside the child.
+// RSS as reported by max-rss.mjs from inside it (the largest of its node processes).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +16,14 @@ export function measureNode(args, { cwd, env, exitCodes = [0] } = {}) {
   const rssFile = join(scratch, 'rss');
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', RSS_PRELOAD, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd,
-      env: { ...process.env, ...env, DOCSDK_BENCH_RSS_FILE: rssFile },
+      env: {
+        ...process.env,
+        ...env,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${RSS_PRELOAD}`.trim(),
+        DOCSDK_BENCH_RSS_FILE: rssFile,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const stdout = [];
@@ -30,7 +35,8 @@ export function measureNode(args, { cwd, env, exitCodes = [0] } = {}) {
       const ms = performance.now() - started;
       try {
         if (!exitCodes.includes(code)) throw new Error(`node ${args.join(' ')} exited ${code}:\n${Buffer.concat(stderr).toString().slice(-2000)}`);
-        resolve({ ms, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, stdout: Buffer.concat(stdout).toString() });
+        const rssKb = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number));
+        resolve({ ms, rssMb: rssKb / 1024, stdout: Buffer.concat(stdout).toString() });
       } catch (error) {
         reject(error);
       } finally {
