@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(REPO, 'dist', 'generator', 'cli.js');
+const CLI = join(REPO, 'dist', 'generator', 'bin.js');
 
 function version(name) {
   return JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')).version;
