@@ -4,8 +4,8 @@ import { DEFAULT_BASE_PATH, type Config } from './config/types.js';
 import type { Diagnostic, Model } from './model/types.js';
 import { parsePages } from './parse/parallel.js';
 import type { PageResult } from './parse/page.js';
-import { findPages, pageReader } from './read/inputs.js';
-import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from './read/page-file.js';
+import { readPages, type ReadPages } from './read/inputs.js';
+import type { PageFile } from './read/page-file.js';
 
 export interface LoadOptions {
   /** docsdk.config.json as loaded (base path, overrides); defaults when absent. */
@@ -17,7 +17,10 @@ export interface LoadOptions {
   pageCache?: PageCache;
   /** Called once per page when its result is in (progress). */
   onPage?: () => void;
+  /** The pages, found and read already (the incremental run reads them first, to fingerprint them). */
+  read?: ReadPages;
 }
+
 
 /** Parse results kept between runs, by page identity (path and content). */
 export interface PageCache {
@@ -43,19 +46,18 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
     timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
     return result;
   };
-  const found = await timed('read', () => findPages(inputs, options.cwd));
-  const files = await timed('read', () => Promise.all(found.pages.map(pageReader(options.config?.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES))));
+  const { files, missing } = options.read ?? (await timed('read', () => readPages(inputs, { cwd: options.cwd, maxPageBytes: options.config?.maxPageBytes })));
   const results = await timed('parse', () => parseUncached(files, options));
   const built = await timed('merge', () => buildModel(results, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH }));
   // applyOverrides adds its own diagnostics to the model it returns.
   const model = options.config ? applyOverrides(built, options.config, options.configFile).model : built;
-  const missing: Diagnostic[] = found.missing.map((input) => ({
+  const unmatched: Diagnostic[] = missing.map((input) => ({
     severity: 'error',
     code: 'input.missing',
     message: 'no file, folder or glob match',
     file: input,
   }));
-  model.diagnostics.unshift(...missing);
+  model.diagnostics.unshift(...unmatched);
   return { model, timings, pages: files.length };
 }
 

@@ -78,7 +78,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   // The compiler loads on another thread while the pages are parsed.
   const typeCheck = startTypeCheck(templatesDir);
   progress.stage('parsing', run.pages);
-  const { model, timings } = await loadModel(inputs, { config, configFile: args.config, pageCache: run.pageCache, onPage: run.onPage });
+  const { model, timings } = await loadModel(inputs, { config, configFile: args.config, pageCache: run.pageCache, onPage: run.onPage, read: run.read });
   progress.stage('generating');
   let sdk: EmittedSdk;
   try {

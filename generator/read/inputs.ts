@@ -77,3 +77,16 @@ export function pageReader(maxBytes: number): (page: FoundPage) => Promise<PageF
 }
 
 export const readPage = pageReader(DEFAULT_MAX_PAGE_BYTES);
+
+/** The pages `inputs` name, read, and the inputs that named none. */
+export interface ReadPages {
+  files: PageFile[];
+  missing: string[];
+}
+
+/** Finds and reads the pages of `inputs` (files, folders, globs). */
+export async function readPages(inputs: string[], { cwd, maxPageBytes }: { cwd?: string; maxPageBytes?: number }): Promise<ReadPages> {
+  const found = await findPages(inputs, cwd);
+  const files = await Promise.all(found.pages.map(pageReader(maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES)));
+  return { files, missing: found.missing };
+}

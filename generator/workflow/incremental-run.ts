@@ -2,8 +2,7 @@
 // output depends on changed since the last run, cached page parsing, and the previous
 // model (kept in the output) to diff against.
 import type { Model } from '../model/types.js';
-import { findPages, pageReader } from '../read/inputs.js';
-import { DEFAULT_MAX_PAGE_BYTES } from '../read/page-file.js';
+import { readPages, type ReadPages } from '../read/inputs.js';
 import type { PageCache } from '../pipeline.js';
 import { isModel, MODEL_FILE_NAME } from '../diff/load-side.js';
 import { changedFiles, readFolder, readOutput, type FileChange } from './output-files.js';
@@ -31,19 +30,23 @@ export class IncrementalRun {
     private readonly fingerprint: string,
     /** The output folder as it was before this run. */
     readonly onDisk: ReadonlyMap<string, Buffer>,
-    readonly pages: number,
+    /** The pages, read: for loadModel, which then need not read them again. */
+    readonly read: ReadPages,
   ) {}
 
+  get pages(): number {
+    return this.read.files.length;
+  }
+
   static async start(options: RunOptions): Promise<IncrementalRun> {
-    const found = await findPages(options.inputs, options.cwd);
-    const [pages, templates, onDisk, cache] = await Promise.all([
-      Promise.all(found.pages.map(pageReader(options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES))),
+    const [read, templates, onDisk, cache] = await Promise.all([
+      readPages(options.inputs, options),
       options.templatesDir ? readFolder(options.templatesDir) : new Map<string, Buffer>(),
       readOutput(options.out),
       options.cacheFile === false ? undefined : RunCache.open(options.cacheFile ?? defaultCacheFile(options.out, options.cwd)),
     ]);
-    const fingerprint = inputsFingerprint({ pages, config: options.settings, templates });
-    return new IncrementalRun(options, cache, fingerprint, onDisk, pages.length);
+    const fingerprint = inputsFingerprint({ pages: read.files, config: options.settings, templates });
+    return new IncrementalRun(options, cache, fingerprint, onDisk, read);
   }
 
   /** Nothing the output depends on changed, and the output on disk is what the last run wrote. */

@@ -26,10 +26,15 @@ export function defaultCacheFile(out: string, cwd = process.cwd()): string {
   return join(cwd, 'node_modules', '.cache', 'docsdk', `${sha256(resolve(out)).slice(0, 16)}.json`);
 }
 
+/** sha256 of each page's bytes, once per page: the fingerprint, the cache's lookup and its store all need it. */
+const pageHashes = new WeakMap<PageFile, string>();
+
 /** What a page's parse result depends on: its path, its bytes, and whether it was too large to read. */
 function pageIdentity(page: PageFile): string {
   const oversize = page.oversize ? `${page.oversize.size}/${page.oversize.limit}` : '';
-  return `${page.rel}\0${sha256(page.bytes)}\0${oversize}`;
+  let hash = pageHashes.get(page);
+  if (hash === undefined) pageHashes.set(page, (hash = sha256(page.bytes)));
+  return `${page.rel}\0${hash}\0${oversize}`;
 }
 
 /**
