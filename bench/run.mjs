@@ -66,7 +66,7 @@ rows.push(
 // The stages in pipeline order, with what each covers; the warm-up runs on the type check's
 // worker thread alongside read and parse, so it is not part of the sum.
 const STAGES = [
-  ['read', 'find and read the pages'],
+  ['read', 'find and read the pages, the output folder and the cache'],
   ['parse', 'pages → operations and structures'],
   ['merge', 'one model: merge, infer, overrides'],
   ['emit', 'plan names, render templates, openapi.json'],
