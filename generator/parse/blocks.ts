@@ -22,12 +22,23 @@ export type Block =
  * parent, so it never reaches the section readers.
  */
 export function pageBlocks(html: string): Block[] {
-  const $ = cheerioOf(html);
+  const $ = cheerioOf(fromFirstH1(html));
   const anchor = $.find('h1:first').get(0) ?? $.find('h2:first').get(0);
   const root = anchor?.parent ?? $.find('body').get(0) ?? $.get(0)!;
   const blocks: Block[] = [];
   collect(root.children, blocks);
   return blocks;
+}
+
+/**
+ * The page from its first `<h1>` on. Everything before it is chrome (head, nav bar, sidebar:
+ * half of a VitePress page's bytes) that the content readers never look at, so parse5 need
+ * not build it. The end tags of wrappers cut off here are ignored by the parser, and the h1
+ * then sits in the body with the content that follows it.
+ */
+function fromFirstH1(html: string): string {
+  const start = html.search(/<h1[\s>]/i);
+  return start > 0 ? html.slice(start) : html;
 }
 
 // One cheerio for all pages: cheerio.load builds a new cheerio class per call, which made
