@@ -22,7 +22,7 @@ export type Block =
  * parent, so it never reaches the section readers.
  */
 export function pageBlocks(html: string): Block[] {
-  const $ = cheerioOf(fromFirstH1(html));
+  const $ = cheerioOf(html);
   const anchor = $.find('h1:first').get(0) ?? $.find('h2:first').get(0);
   const root = anchor?.parent ?? $.find('body').get(0) ?? $.get(0)!;
   const blocks: Block[] = [];
@@ -36,7 +36,7 @@ export function pageBlocks(html: string): Block[] {
  * not build it. The end tags of wrappers cut off here are ignored by the parser, and the h1
  * then sits in the body with the content that follows it.
  */
-function fromFirstH1(html: string): string {
+export function fromFirstH1(html: string): string {
   const start = html.search(/<h1[\s>]/i);
   return start > 0 ? html.slice(start) : html;
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic, Field, InferredFact, Operation, Provenance, Structure } from '../model/types.js';
 import { pageFormat, type PageFile } from '../read/page-file.js';
-import { pageBlocks, type Block } from './blocks.js';
+import { fromFirstH1, pageBlocks, type Block } from './blocks.js';
 import { readFieldRows, type FieldTableKind } from './field-rows.js';
 import { inlineText } from './inline-text.js';
 import { camelCase, pageStem, readMethodLine } from './names.js';
@@ -39,7 +39,7 @@ export function parsePage(page: PageFile): PageResult {
   }
   const decoded = decodePage(page.bytes);
   if ('problem' in decoded) return failed(file, 'page.unreadable', decoded.problem);
-  const html = toHtml(decoded.text, pageFormat(file));
+  const html = fromFirstH1(toHtml(decoded.text, pageFormat(file)));
   if (nestsDeeperThan(html)) return failed(file, 'page.too-deep', `markup nests deeper than ${MAX_NESTING} elements (doc pages nest about 20); not read`);
   return new PageReader(file, pageBlocks(html)).read();
 }
