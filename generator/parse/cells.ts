@@ -1,5 +1,5 @@
 import type { Primitive, TypeRef } from '../model/types.js';
-import { findLinks, unlink, type StructureLink } from './links.js';
+import { findLinks, isStructureName, unlink, type StructureLink } from './links.js';
 
 // Readers for single table cells, in the text form of inline-text.ts.
 
@@ -31,7 +31,6 @@ const PRIMITIVES = new Map<string, Primitive>([
   ['unknown', 'unknown'],
 ]);
 const ARRAY_WORDS = new Set(['array', 'list']);
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const UNKNOWN: TypeRef = { kind: 'primitive', type: 'unknown' };
 
 /**
@@ -64,7 +63,7 @@ export function readTypeCell(cell: string, description: string): TypeReading {
     const inner = readTypeCell(element[1], '');
     if (!inner.problem) return { type: { kind: 'array', items: inner.type } };
   }
-  if (IDENTIFIER.test(word)) return { type: { kind: 'ref', ref: word } };
+  if (isStructureName(word)) return { type: { kind: 'ref', ref: word } };
   return { type: UNKNOWN, inferred: 'type', problem: `unreadable type "${word}"` };
 }
 

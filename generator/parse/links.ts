@@ -12,6 +12,11 @@ export interface StructureLink {
 const LINK = /<a href="#([^"]*)">(.*?)<\/a>|<a ([A-Za-z_$][\w$]*)(\[\])?/g;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/** Whether text can be a structure name as the docs write them (an identifier). */
+export function isStructureName(text: string): boolean {
+  return IDENTIFIER.test(text);
+}
+
 export function findLinks(text: string): StructureLink[] {
   const links: StructureLink[] = [];
   for (const m of text.matchAll(LINK)) {
@@ -24,7 +29,7 @@ export function findLinks(text: string): StructureLink[] {
     const labelName = label.replace(/\[\]$/, '').trim();
     const target = decodeURIComponent(m[1]);
     // The label is what readers see; the target is only a fallback when the label is no name.
-    const name = IDENTIFIER.test(labelName) && labelName !== 'undefined' ? labelName : IDENTIFIER.test(target) && target !== 'undefined' ? target : '';
+    const name = isStructureName(labelName) && labelName !== 'undefined' ? labelName : isStructureName(target) && target !== 'undefined' ? target : '';
     links.push({ name, isArray, broken: name === '' || target === 'undefined' || target === '' });
   }
   return links;

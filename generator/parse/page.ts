@@ -1,6 +1,7 @@
 import type { Diagnostic, Field, InferredFact, Operation, Provenance, Structure } from '../model/types.js';
 import { pageFormat, type PageFile } from '../read/page-file.js';
 import { fromFirstH1, pageBlocks, type Block } from './blocks.js';
+import { isStructureName } from './links.js';
 import { readFieldRows, type FieldTableKind } from './field-rows.js';
 import { inlineText } from './inline-text.js';
 import { camelCase, pageStem, readMethodLine } from './names.js';
@@ -312,8 +313,8 @@ function fieldShape(f: Field): unknown[] {
 
 function structureName(block: Extract<Block, { kind: 'heading' }>): string | undefined {
   const text = block.text.replace(/`/g, '').trim();
-  if (/^[A-Za-z_$][\w$]*$/.test(text)) return text;
-  if (block.anchor && /^[A-Za-z_$][\w$]*$/.test(block.anchor)) return block.anchor;
+  if (isStructureName(text)) return text;
+  if (block.anchor && isStructureName(block.anchor)) return block.anchor;
   return undefined;
 }
 
