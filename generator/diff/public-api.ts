@@ -11,7 +11,7 @@ export interface FieldFacts {
   required: boolean;
   enum?: string[];
   maxItems?: number;
-  in?: 'query' | 'body';
+  in?: Field['in'];
   default?: string;
   description: string;
   example?: string;

@@ -42,7 +42,7 @@ export interface Field {
   /** `数组长度限制：N` / array length limit. */
   maxItems?: number;
   /** Where the parameter goes in the HTTP request (operation parameters only). */
-  in?: 'query' | 'body';
+  in?: 'query' | 'body' | 'path' | 'header' | 'cookie';
   inferred?: InferredFact[];
   source: Provenance;
 }

@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { ApiError, HttpClient, pick, queryString, TimeoutError, type FetchFunction } from '../../generator/emit/runtime/runtime.js';
+import { ApiError, fillPath, HttpClient, pick, queryString, TimeoutError, type FetchFunction } from '../../generator/emit/runtime/runtime.js';
 
 interface Sent {
   url: string;
   method: string | undefined;
   headers: Record<string, string>;
   body: unknown;
+  rawBody: RequestInit['body'];
 }
 
 /** A fetch that records what it was given and answers `reply`. */
@@ -17,6 +18,7 @@ function recordingFetch(reply: () => Response = () => Response.json({ statusCode
       method: init.method,
       headers: Object.fromEntries(new Headers(init.headers).entries()),
       body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body,
+      rawBody: init.body,
     });
     return reply();
   };
@@ -56,7 +58,7 @@ describe('HttpClient.request', () => {
     const { fetch, sent } = recordingFetch();
     const client = new HttpClient({ baseUrl: 'https://api.test/', fetch });
     await client.request({ method: 'POST', path: '/api/v3/x', query: { q: 1 }, body: { name: 'n' } });
-    expect(sent).toEqual([
+    expect(sent).toMatchObject([
       {
         url: 'https://api.test/api/v3/x?q=1',
         method: 'POST',
@@ -64,12 +66,13 @@ describe('HttpClient.request', () => {
         body: { name: 'n' },
       },
     ]);
+    expect(Object.keys(sent[0].headers)).toEqual(['accept', 'content-type']);
   });
 
   test('a GET has no body and no content-type', async () => {
     const { fetch, sent } = recordingFetch();
     await new HttpClient({ baseUrl: 'https://api.test', fetch }).request({ method: 'GET', path: '/p', query: {} });
-    expect(sent[0]).toEqual({ url: 'https://api.test/p', method: 'GET', headers: { accept: 'application/json' }, body: undefined });
+    expect(sent[0]).toEqual({ url: 'https://api.test/p', method: 'GET', headers: { accept: 'application/json' }, body: undefined, rawBody: undefined });
   });
 
   test('headers: client (static or async), then token, then per-call headers win', async () => {
@@ -178,5 +181,113 @@ describe('timeouts and aborts', () => {
       throw new TypeError('fetch failed');
     };
     await expect(new HttpClient({ baseUrl: 'http://h', fetch: failing }).request({ method: 'GET', path: '/' })).rejects.toThrow(TypeError);
+  });
+});
+
+describe('fillPath', () => {
+  test('fills each {name} with its URI-encoded value', () => {
+    expect(fillPath('/users/{id}/groups/{group}', { id: 'a b/c', group: 7 })).toBe('/users/a%20b%2Fc/groups/7');
+    expect(fillPath('/plain', undefined)).toBe('/plain');
+  });
+
+  test('a missing, undefined or null value is an error naming the parameter; inherited keys do not count', () => {
+    expect(() => fillPath('/users/{id}', {})).toThrow('missing path parameter id');
+    expect(() => fillPath('/users/{id}', { id: undefined })).toThrow('missing path parameter id');
+    expect(() => fillPath('/users/{id}', { id: null })).toThrow('missing path parameter id');
+    expect(() => fillPath('/x/{toString}', {})).toThrow('missing path parameter toString');
+  });
+});
+
+describe('the request contract: path, header parameters, body types, security', () => {
+  test('path templates are filled; a missing one fails before anything is sent', async () => {
+    const { fetch, sent } = recordingFetch();
+    const client = new HttpClient({ baseUrl: 'https://api.test', fetch });
+    await client.request({ method: 'DELETE', path: '/pets/{petId}', pathParams: { petId: 'p/1' } });
+    expect(sent[0].url).toBe('https://api.test/pets/p%2F1');
+    await expect(client.request({ method: 'DELETE', path: '/pets/{petId}', pathParams: {} })).rejects.toThrow('missing path parameter petId');
+    expect(sent).toHaveLength(1);
+  });
+
+  test('header parameters: unset ones left out, arrays joined, objects as JSON; per-call headers still win', async () => {
+    const { fetch, sent } = recordingFetch();
+    await new HttpClient({ baseUrl: 'https://api.test', fetch }).request(
+      { method: 'GET', path: '/p', headers: { 'x-trace': 't1', 'x-none': undefined, 'x-nil': null, 'x-list': ['a', 'b'], 'x-n': 3, 'x-obj': { k: 1 }, 'x-win': 'param' } },
+      { headers: { 'x-win': 'call' } },
+    );
+    expect(sent[0].headers).toEqual({ accept: 'application/json', 'x-trace': 't1', 'x-list': 'a, b', 'x-n': '3', 'x-obj': '{"k":1}', 'x-win': 'call' });
+  });
+
+  test('a form body is URL-encoded, arrays as repeated keys, objects as JSON, unset values left out', async () => {
+    const { fetch, sent } = recordingFetch();
+    await new HttpClient({ baseUrl: 'https://api.test', fetch }).request({
+      method: 'POST',
+      path: '/f',
+      bodyType: 'form',
+      body: { name: 'a b', tags: ['x', 'y'], meta: { k: 1 }, gone: undefined },
+    });
+    expect(sent[0].rawBody).toBeInstanceOf(URLSearchParams);
+    expect(String(sent[0].rawBody)).toBe('name=a+b&tags=x&tags=y&meta=%7B%22k%22%3A1%7D');
+    const request = new Request('https://api.test/f', { method: 'POST', body: sent[0].rawBody });
+    expect(request.headers.get('content-type')).toBe('application/x-www-form-urlencoded;charset=UTF-8');
+    expect(sent[0].headers['content-type']).toBeUndefined();
+  });
+
+  test('a multipart body keeps Blobs as files and leaves the content type (with its boundary) to fetch', async () => {
+    const { fetch, sent } = recordingFetch();
+    const file = new Blob(['hello'], { type: 'text/plain' });
+    await new HttpClient({ baseUrl: 'https://api.test', fetch }).request({
+      method: 'POST',
+      path: '/upload',
+      bodyType: 'multipart',
+      body: { file, note: 'n', count: 2 },
+    });
+    const form = sent[0].rawBody as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    expect([...form.keys()]).toEqual(['file', 'note', 'count']);
+    expect(await (form.get('file') as Blob).text()).toBe('hello');
+    expect([form.get('note'), form.get('count')]).toEqual(['n', '2']);
+    expect(sent[0].headers['content-type']).toBeUndefined();
+  });
+
+  test('security: API keys in header, query and cookie; bearer and basic; all that the client has credentials for', async () => {
+    const { fetch, sent } = recordingFetch();
+    const client = new HttpClient({
+      baseUrl: 'https://api.test',
+      fetch,
+      apiKey: async () => 'k 1',
+      token: 'tok',
+      basic: { username: 'ünï', password: 'p:w' },
+    });
+    await client.request({ method: 'GET', path: '/h', security: [{ type: 'apiKey', in: 'header', name: 'X-API-Key' }] });
+    await client.request({ method: 'GET', path: '/q', query: { a: 1 }, security: [{ type: 'apiKey', in: 'query', name: 'api_key' }] });
+    await client.request({ method: 'GET', path: '/c', security: [{ type: 'apiKey', in: 'cookie', name: 'session' }] });
+    await client.request({ method: 'GET', path: '/b', security: [{ type: 'http', scheme: 'basic' }] });
+    await client.request({ method: 'GET', path: '/t', security: [{ type: 'http', scheme: 'bearer' }] });
+    expect(sent.map((s) => [s.url, s.headers])).toEqual([
+      ['https://api.test/h', { accept: 'application/json', 'x-api-key': 'k 1' }],
+      ['https://api.test/q?a=1&api_key=k%201', { accept: 'application/json' }],
+      ['https://api.test/c', { accept: 'application/json', cookie: 'session=k%201' }],
+      ['https://api.test/b', { accept: 'application/json', authorization: 'Basic ' + Buffer.from('ünï:p:w').toString('base64') }],
+      ['https://api.test/t', { accept: 'application/json', authorization: 'Bearer tok' }],
+    ]);
+  });
+
+  test('security: with no credentials for a requirement nothing is sent for it; an empty list sends no token', async () => {
+    const { fetch, sent } = recordingFetch();
+    const client = new HttpClient({ baseUrl: 'https://api.test', fetch, token: 'tok' });
+    await client.request({ method: 'GET', path: '/a', security: [{ type: 'apiKey', in: 'header', name: 'x-key' }, { type: 'http', scheme: 'basic' }] });
+    await client.request({ method: 'GET', path: '/b', security: [] });
+    await client.request({ method: 'GET', path: '/c' });
+    expect(sent.map((s) => s.headers)).toEqual([{ accept: 'application/json' }, { accept: 'application/json' }, { accept: 'application/json', authorization: 'Bearer tok' }]);
+  });
+
+  test('an API key named __proto__ in the query stays a query key', async () => {
+    const { fetch, sent } = recordingFetch();
+    await new HttpClient({ baseUrl: 'https://api.test', fetch, apiKey: 'k' }).request({
+      method: 'GET',
+      path: '/p',
+      security: [{ type: 'apiKey', in: 'query', name: '__proto__' }],
+    });
+    expect(sent[0].url).toBe('https://api.test/p?__proto__=k');
   });
 });

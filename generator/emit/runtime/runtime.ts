@@ -9,11 +9,26 @@ export type FetchFunction = (url: string, init: RequestInit) => Promise<Response
 
 type MaybePromise<T> = T | Promise<T>;
 
+/** A secret, or a function called before every request that returns it (so it can refresh). */
+export type Credential = string | (() => MaybePromise<string | undefined>);
+
+/** One way an operation accepts credentials, as its docs declare it. */
+export type SecurityRequirement =
+  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
+  | { type: 'http'; scheme: 'bearer' | 'basic' };
+
 export interface ClientOptions {
   /** Origin of the API, e.g. `https://api.example.com`; each operation's path is appended. */
   baseUrl: string;
-  /** Sent as `Authorization: Bearer <token>`. A function is called before every request, so it can refresh. */
-  token?: string | (() => MaybePromise<string | undefined>);
+  /**
+   * Sent as `Authorization: Bearer <token>`: on every request when the operation declares no
+   * security, else where it asks for a bearer token. A function is called before every request, so it can refresh.
+   */
+  token?: Credential;
+  /** The API key for operations whose security asks for one (in the header, query or cookie the operation names). */
+  apiKey?: Credential;
+  /** Sent as `Authorization: Basic …` where an operation's security asks for HTTP basic authentication. */
+  basic?: { username: string; password: string };
   /** Headers for every request. A function is called before every request. */
   headers?: Record<string, string> | (() => MaybePromise<Record<string, string>>);
   /** Milliseconds before a request is given up with a `TimeoutError`; 0 waits forever. Default 60 000. */
@@ -33,12 +48,23 @@ export interface RequestOptions {
 /** What a generated method asks for. */
 export interface RequestSpec {
   method: HttpMethod;
-  /** Path after `baseUrl`, starting with `/`. */
+  /** Path after `baseUrl`, starting with `/`; each `{name}` is filled from `pathParams`. */
   path: string;
+  /** Values of the path's `{name}` templates, each URI-encoded; a missing one fails the call before it is sent. */
+  pathParams?: Record<string, unknown>;
   /** Sent as the query string: arrays as repeated keys, objects as JSON, `undefined`/`null` left out. */
   query?: object;
-  /** Sent as a JSON body. */
+  /** Header parameters: arrays joined with `, `, objects as JSON, `undefined`/`null` left out. */
+  headers?: Record<string, unknown>;
+  /** The request body, encoded as `bodyType` says. */
   body?: object;
+  /** `json` (default), `form` (`application/x-www-form-urlencoded`) or `multipart` (`multipart/form-data`). */
+  bodyType?: 'json' | 'form' | 'multipart';
+  /**
+   * The ways the operation accepts credentials; every one the client has credentials for is
+   * applied. None declared: the client's `token`, if any, is sent as a bearer token.
+   */
+  security?: SecurityRequirement[];
   /**
    * The response carries the business envelope (`statusCode`, `message`, `apiCode`,
    * `requestId`): a `statusCode` other than 200 fails the call even on HTTP 200.
@@ -98,9 +124,11 @@ export class HttpClient {
   }
 
   async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {
-    const url = this.#options.baseUrl.replace(/\/+$/, '') + spec.path + queryString(spec.query);
-    const init: RequestInit = { method: spec.method, headers: await this.#headers(spec, options) };
-    if (spec.body !== undefined) init.body = JSON.stringify(spec.body);
+    const keys: Record<string, string> = Object.create(null); // no prototype: a key named `__proto__` stays a key
+    const headers = await this.#headers(spec, options, keys);
+    const url = this.#options.baseUrl.replace(/\/+$/, '') + fillPath(spec.path, spec.pathParams) + queryString({ ...spec.query, ...keys });
+    const init: RequestInit = { method: spec.method, headers };
+    if (spec.body !== undefined) init.body = encodeBody(spec.body, spec.bodyType ?? 'json', headers);
     const fetchFunction = this.#options.fetch ?? fetch;
     const deadline = linkSignals(options.signal, options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     init.signal = deadline.signal;
@@ -119,16 +147,77 @@ export class HttpClient {
     return readBody(response, text, spec.envelope === true) as T;
   }
 
-  async #headers(spec: RequestSpec, options: RequestOptions): Promise<Headers> {
+  /** Headers in order of precedence, lowest first: defaults, client headers, credentials, header parameters, per-call headers. */
+  async #headers(spec: RequestSpec, options: RequestOptions, keys: Record<string, string>): Promise<Headers> {
     const headers = new Headers({ accept: 'application/json' });
-    if (spec.body !== undefined) headers.set('content-type', 'application/json');
     const common = typeof this.#options.headers === 'function' ? await this.#options.headers() : this.#options.headers;
     for (const [name, value] of Object.entries(common ?? {})) headers.set(name, value);
-    const token = typeof this.#options.token === 'function' ? await this.#options.token() : this.#options.token;
-    if (token) headers.set('authorization', `Bearer ${token}`);
+    await this.#authenticate(spec.security, headers, keys);
+    for (const [name, value] of Object.entries(spec.headers ?? {})) {
+      const text = headerValue(value);
+      if (text !== undefined) headers.set(name, text);
+    }
     for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
     return headers;
   }
+
+  /** Applies the credentials `security` asks for: to `headers`, and API keys sent in the query to `keys`. */
+  async #authenticate(security: SecurityRequirement[] | undefined, headers: Headers, keys: Record<string, string>): Promise<void> {
+    const options = this.#options;
+    for (const requirement of security ?? [{ type: 'http', scheme: 'bearer' }]) {
+      if (requirement.type === 'http' && requirement.scheme === 'basic') {
+        if (options.basic) headers.set('authorization', 'Basic ' + base64(`${options.basic.username}:${options.basic.password}`));
+        continue;
+      }
+      const secret = await resolveCredential(requirement.type === 'http' ? options.token : options.apiKey);
+      if (!secret) continue;
+      if (requirement.type === 'http') headers.set('authorization', `Bearer ${secret}`);
+      else if (requirement.in === 'header') headers.set(requirement.name, secret);
+      else if (requirement.in === 'query') keys[requirement.name] = secret;
+      else headers.append('cookie', `${encodeURIComponent(requirement.name)}=${encodeURIComponent(secret)}`);
+    }
+  }
+}
+
+async function resolveCredential(credential: Credential | undefined): Promise<string | undefined> {
+  return typeof credential === 'function' ? credential() : credential;
+}
+
+/** `/users/{id}` with `{id: 'a b'}` -> `/users/a%20b`; a template with no value throws. */
+export function fillPath(path: string, params: Record<string, unknown> | undefined): string {
+  return path.replace(/\{([^{}]+)\}/g, (_template, name: string) => {
+    const value = params && Object.hasOwn(params, name) ? params[name] : undefined;
+    if (value === undefined || value === null) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+function headerValue(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** The body as fetch sends it; JSON sets its content type, form and multipart let fetch set theirs (multipart needs the boundary). */
+function encodeBody(body: object, type: 'json' | 'form' | 'multipart', headers: Headers): BodyInit {
+  if (type === 'json') {
+    headers.set('content-type', 'application/json');
+    return JSON.stringify(body);
+  }
+  const encoded = type === 'form' ? new URLSearchParams() : new FormData();
+  for (const [key, value] of Object.entries(body)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null) continue;
+      if (encoded instanceof FormData && item instanceof Blob) encoded.append(key, item);
+      else encoded.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    }
+  }
+  return encoded;
+}
+
+/** Base64 of the UTF-8 bytes (`btoa` alone takes Latin-1 only). */
+function base64(text: string): string {
+  return btoa(Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join(''));
 }
 
 /** `?a=1&b=x&b=y` for `{a: 1, b: ['x', 'y']}`; empty when nothing is set. */

@@ -92,10 +92,21 @@ function methodView(op: OperationPlan, params: Field[], scope: FileScope): Metho
     paramsOptional: params.every((field) => !field.required),
     returnType: response?.typeName ?? 'unknown',
     httpMethod: stringLiteral(operation.http.verb),
-    path: stringLiteral(operation.http.path),
+    path: stringLiteral(pathTemplate(operation)),
     ...paramsPlacement(operation),
     envelope,
   };
+}
+
+/**
+ * The path as the runtime reads it: `{name}` stays a template where `name` is a path
+ * parameter; any other brace is percent-encoded, so it is sent as it is and never filled.
+ */
+export function pathTemplate(operation: Operation): string {
+  const names = new Set(operation.params.filter((field) => field.in === 'path').map((field) => field.name));
+  return operation.http.path.replace(/\{([^{}]*)\}|[{}]/g, (text, name: string | undefined) =>
+    name !== undefined && names.has(name) ? text : text.replace(/\{/g, '%7B').replace(/\}/g, '%7D'),
+  );
 }
 
 /**
