@@ -1,9 +1,10 @@
-// Applies the corrections of docsdk.config.json to a model: client renames, operation verb
-// and path, field type/enum/required. An overridden fact is no longer inferred, so it leaves
+// Applies the corrections of docsdk.config.json to a model: client renames, operation verb,
+// path and name, field type/enum/required. An overridden fact is no longer inferred, so it leaves
 // the item's `inferred` list. Overrides that match nothing are reported, naming their key.
 import type { Diagnostic, Field, InferredFact, Model, Operation } from '../model/types.js';
 import { paramLocation } from '../model/infer.js';
 import { keyPath } from './validate.js';
+import { compareStrings } from '../read/inputs.js';
 import { parseTypeExpression, referencedStructure } from './type-expression.js';
 import { CONFIG_FILE_NAME, type DocsdkConfig, type FieldOverride, type OperationOverride } from './types.js';
 
@@ -69,16 +70,41 @@ function applyFieldOverrides(model: Model, overrides: Record<string, FieldOverri
   }
 }
 
-function applyOperationOverrides(model: Model, overrides: Record<string, OperationOverride>, report: Report): void {
+/** The operations each `operations` key names (matched once, before any of them is renamed). */
+function matchOperations(model: Model, overrides: Record<string, OperationOverride>, report: Report): [OperationOverride, Operation[]][] {
   const operations = model.clients.flatMap((c) => c.operations);
-  for (const [name, override] of Object.entries(overrides)) {
+  return Object.entries(overrides).map(([name, override]) => {
     const matched = operations.filter((op) => op.name === name);
     if (!matched.length) {
       const at = keyPath(['operations', name]);
       report('warning', 'config.unmatched-override', at, `${at} matches nothing: no operation ${name}`);
     }
-    for (const op of matched) overrideOperation(op, override);
+    return [override, matched];
+  });
+}
+
+/**
+ * Names set in the config. A name another operation of the client has is refused; a set name
+ * settles the page's `operation.duplicate-name` warning (the user chose it).
+ */
+function applyNames(model: Model, matches: [OperationOverride, Operation[]][], report: Report): void {
+  const settled = new Set<string>();
+  for (const [override, ops] of matches) {
+    if (override.name === undefined) continue;
+    for (const op of ops) {
+      const client = model.clients.find((c) => c.name === op.client)!;
+      if (client.operations.some((other) => other !== op && other.name === override.name)) {
+        const at = keyPath(['operations', op.name, 'name']);
+        report('error', 'config.name-conflict', at, `${at}: ${op.client} already has an operation ${override.name}; not renamed`);
+        continue;
+      }
+      op.name = override.name;
+      op.inferred = without(op.inferred, ['name']);
+      settled.add(op.source.file);
+    }
   }
+  model.diagnostics = model.diagnostics.filter((d) => !(d.code === 'operation.duplicate-name' && settled.has(d.file)));
+  for (const client of model.clients) client.operations.sort((a, b) => compareStrings(a.name, b.name));
 }
 
 function applyClientRenames(model: Model, renames: Record<string, string>, report: Report): void {
@@ -113,9 +139,12 @@ export function applyOverrides(
   const report: Report = (severity, code, section, message) =>
     diagnostics.push({ severity, code, message, file: configFile, section });
 
-  // Operation and field keys use the page's names, so they go before client renames.
-  applyOperationOverrides(out, config.operations ?? {}, report);
+  // Operation and field keys use the names docsdk derives from the pages, so operation and
+  // client renames come last.
+  const matches = matchOperations(out, config.operations ?? {}, report);
+  for (const [override, ops] of matches) for (const op of ops) overrideOperation(op, override);
   applyFieldOverrides(out, config.fields ?? {}, report);
+  applyNames(out, matches, report);
   applyClientRenames(out, config.clients ?? {}, report);
   out.diagnostics.push(...diagnostics);
   return { model: out, diagnostics };

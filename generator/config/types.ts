@@ -5,6 +5,8 @@ import type { HttpVerb } from '../model/types.js';
 export interface OperationOverride {
   verb?: HttpVerb;
   path?: string;
+  /** The operation's name in the SDK and the OpenAPI file (e.g. for one of two pages that give the same method name). */
+  name?: string;
 }
 
 export interface FieldOverride {
@@ -21,7 +23,7 @@ export interface DocsdkConfig {
   basePath?: string;
   /** Page client name -> SDK client name. */
   clients?: Record<string, string>;
-  /** Keyed by camelCase method name. */
+  /** Keyed by camelCase method name, as docsdk names the operation (see `operation.duplicate-name`). */
   operations?: Record<string, OperationOverride>;
   /** Keyed `Structure.field` or `operationName.param`. */
   fields?: Record<string, FieldOverride>;

@@ -2,6 +2,7 @@
 // openapi.json files (ours or anyone's) with the same public-API rules as two models.
 // Facts OpenAPI does not carry (raw method name, table rows) are filled from what it has.
 import type { Client, Field, HttpVerb, Model, Operation, Provenance, Structure, TypeRef } from '../model/types.js';
+import { methodOfOperationId } from '../openapi/operation-ids.js';
 
 type Schema = Record<string, any>;
 
@@ -63,11 +64,14 @@ function operationFrom(doc: Schema, path: string, verb: HttpVerb, op: Schema): O
   const content = op.responses?.['200']?.content ?? op.responses?.['201']?.content ?? {};
   const media: Schema | undefined = content['application/json'] ?? Object.values(content)[0];
   const response = media?.schema?.$ref ? refName(media.schema.$ref) : undefined;
-  const name = op.operationId ?? `${verb.toLowerCase()}${path}`;
+  const client = op.tags?.[0] ?? 'Client';
+  // A method two clients share has a client-prefixed operationId in our export: the same
+  // method as on the pages, not a renamed one.
+  const name = op.operationId ? methodOfOperationId(op.operationId, client) : `${verb.toLowerCase()}${path}`;
   return {
     name,
     rawName: name,
-    client: op.tags?.[0] ?? 'Client',
+    client,
     summary: op.summary ?? '',
     description: op.description ?? '',
     http: { verb, path },

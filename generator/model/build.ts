@@ -4,6 +4,7 @@ import { compareStrings } from '../read/inputs.js';
 import type { Client, Diagnostic, Field, Model, Operation, Structure, TypeRef } from './types.js';
 import { inferHttp, type InferOptions } from './infer.js';
 import { refOf } from './refs.js';
+import { distinctNames } from './operation-names.js';
 
 /** Merges the pages' results into one model: operations by client, structures by name. */
 export function buildModel(pages: PageResult[], options: InferOptions): Model {
@@ -17,7 +18,7 @@ export function buildModel(pages: PageResult[], options: InferOptions): Model {
 
 function groupOperations(pages: PageResult[], options: InferOptions, diagnostics: Diagnostic[]): Client[] {
   const folderClients = clientsByFolder(pages);
-  const byClient = new Map<string, Map<string, Operation>>();
+  const byClient = new Map<string, Operation[]>();
   for (const page of pages) {
     if (!page.operation) continue;
     if (/^\.+$/.test(pageStem(page.file))) {
@@ -25,26 +26,28 @@ function groupOperations(pages: PageResult[], options: InferOptions, diagnostics
       diagnostics.push({ severity: 'error', code: 'page.bad-name', message: 'a file name of only dots cannot be an HTTP path; page skipped (rename it, or set its path in the config)', file: page.file, section: 'page' });
       continue;
     }
-    const op = withClient(page.operation, page.file, folderClients);
-    const full = inferHttp(op, options);
-    const ops = byClient.get(full.client) ?? new Map<string, Operation>();
-    byClient.set(full.client, ops);
-    const clash = ops.get(full.name);
-    if (clash) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'operation.duplicate',
-        message: `${full.client}.${full.name} is also documented by ${clash.source.file}; this page is skipped`,
-        file: page.file,
-        section: 'method',
-      });
-      continue;
-    }
-    ops.set(full.name, full);
+    const full = inferHttp(withClient(page.operation, page.file, folderClients), options);
+    byClient.set(full.client, [...(byClient.get(full.client) ?? []), full]);
   }
+  for (const [client, ops] of byClient) nameDuplicates(client, ops, diagnostics);
   return [...byClient.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([name, ops]) => ({ name, operations: [...ops.values()].sort((a, b) => compareStrings(a.name, b.name)) }));
+    .map(([name, ops]) => ({ name, operations: ops.sort((a, b) => compareStrings(a.name, b.name)) }));
+}
+
+/** Same-named operations of one client: every page keeps its operation, under a distinct name (operation-names.ts). */
+function nameDuplicates(client: string, ops: Operation[], diagnostics: Diagnostic[]): void {
+  for (const { op, name, others } of distinctNames(ops)) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'operation.duplicate-name',
+      message: `${client}.${op.name} is also the method of ${others.join(', ')}; this page's operation is named ${name} (from its file name; set operations.${name}.name in docsdk.config.json to choose the name)`,
+      file: op.source.file,
+      section: 'method',
+    });
+    op.name = name;
+    op.inferred = [...op.inferred, 'name'];
+  }
 }
 
 /** Pages without a Method name section take the client most pages of their top folder name. */

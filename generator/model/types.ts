@@ -26,7 +26,8 @@ export type InferredFact =
   | 'http.verb'
   | 'http.path'
   | 'method' // method name taken from the file name (no Method name section)
-  | 'client'; // client taken from the pages beside it (no Method name section)
+  | 'client' // client taken from the pages beside it (no Method name section)
+  | 'name'; // operation name made distinct from the file name: another page gives the same method name
 
 export interface Field {
   name: string;
@@ -61,7 +62,10 @@ export interface Structure {
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Operation {
-  /** camelCase method name, e.g. `getUserGroups`. */
+  /**
+   * camelCase method name, e.g. `getUserGroups`; unique in its client. When two pages give one
+   * client the same method, the second is named from its file name (marked `name` in inferred).
+   */
   name: string;
   /** Method name as the page writes it, e.g. `get_user_groups`. */
   rawName: string;

@@ -1,4 +1,5 @@
 import type { Field, Model, Operation, Structure, TypeRef } from '../model/types.js';
+import { operationIds } from './operation-ids.js';
 
 // The model as an OpenAPI 3.1 document. Plain objects, keys in a fixed order, so the same
 // model always gives the same bytes.
@@ -12,15 +13,11 @@ export interface OpenApiOptions {
 
 export function toOpenApi(model: Model, options: OpenApiOptions = {}): Schema {
   const paths: Record<string, Record<string, unknown>> = {};
-  const taken = new Set<string>();
+  const ids = operationIds(model);
   for (const client of model.clients) {
     for (const op of client.operations) {
       const item = (paths[op.http.path] ??= {});
-      // operationIds are unique in OpenAPI; a method two clients share keeps its name in the
-      // first client (by name) and is prefixed with the client elsewhere.
-      const operationId = taken.has(op.name) ? `${client.name}_${op.name}` : op.name;
-      taken.add(operationId);
-      item[op.http.verb.toLowerCase()] = operationObject(client.name, op, operationId);
+      item[op.http.verb.toLowerCase()] = operationObject(client.name, op, ids.get(op)!);
     }
   }
   const schemas: Record<string, Schema> = Object.create(null);

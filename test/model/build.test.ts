@@ -60,11 +60,14 @@ describe('buildModel', () => {
     ]);
   });
 
-  it('reports two pages documenting one method and keeps the first', () => {
+  it('keeps both pages that document one method, the copy named from its file name', () => {
     const model = buildModel([parsePage(textPage('b/dup.md', groups.bytes)), parsePage(groups)], options);
-    expect(model.clients[0].operations.map((o) => o.source.file)).toEqual(['b/dup.md']);
-    expect(model.diagnostics.filter((d) => d.code === 'operation.duplicate').map((d) => d.message)).toEqual([
-      'ManagementClient.getUserGroups is also documented by b/dup.md; this page is skipped',
+    expect(model.clients[0].operations.map((o) => [o.name, o.source.file])).toEqual([
+      ['dup', 'b/dup.md'],
+      ['getUserGroups', 'management/管理用户/get-user-groups.md'],
+    ]);
+    expect(model.diagnostics.filter((d) => d.code === 'operation.duplicate-name').map((d) => `${d.file}: ${d.message}`)).toEqual([
+      'b/dup.md: ManagementClient.getUserGroups is also the method of management/管理用户/get-user-groups.md; this page\'s operation is named dup (from its file name; set operations.dup.name in docsdk.config.json to choose the name)',
     ]);
   });
 
