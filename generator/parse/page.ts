@@ -3,11 +3,11 @@ import { pageFormat, type PageFile } from '../read/page-file.js';
 import { fromFirstH1, pageBlocks, type Block } from './blocks.js';
 import { isStructureName } from './links.js';
 import { readFieldRows, type FieldTableKind } from './field-rows.js';
-import { inlineText } from './inline-text.js';
 import { camelCase, pageStem, readMethodLine } from './names.js';
 import { toHtml } from './render.js';
-import { splitPipeRows } from './spill.js';
-import { columnRoles, readTable, type TableRows } from './table.js';
+import { endsInOpenSpan, hasBrokenRows, rowsText, splitPipeRows } from './spill.js';
+import { sourceText } from './source-text.js';
+import { columnRoles, isHeaderRow, readTable, type TableRows } from './table.js';
 import { readDescription } from './cells.js';
 import { decodePage } from './decode.js';
 import { MAX_NESTING, nestsDeeperThan } from './nesting.js';
@@ -30,6 +30,7 @@ export interface PageResult {
 // `Type: \`X\`` / `类型： \`X\``, also with the name as a link (real or mangled).
 const TYPE_LINE = /^[^`<\n]{0,40}[:：]\s*(?:`([A-Za-z_$][\w$]*)`|<a href="#[^"]*">`?([A-Za-z_$][\w$]*)`?<\/a>|<a ([A-Za-z_$][\w$]*))\s*[.。]?$/;
 const INCLUDE_LINE = /^!!!include\((.*)\)!!!$/;
+const DELIMITER_CELL = /^:?-+:?$/;
 
 /** Reads one page into an operation and the structures it defines. Never throws on bad input. */
 export function parsePage(page: PageFile): PageResult {
@@ -151,54 +152,82 @@ class PageReader {
     return i;
   }
 
-  /** A table the renderer did not recognize (its header line was cut): read it from its text. */
+  /**
+   * Pipe text that is no rendered table: a table whose delimiter row has more or fewer cells
+   * than its header (Markdown then renders none), or whose delimiter row was lost. Read by its
+   * header; a line that is no header (rows that spilled out of a table) is never taken for one.
+   */
   private pipeText(i: number): number {
-    const { text, last } = this.spillFrom(i);
-    const [headerLine, ...rest] = text.trim().split('\n');
-    const header = headerLine.split('|').slice(1, -1).map((c) => c.trim());
+    const { text, last } = this.spillFrom(i, false);
+    const [headerLine, second = '', ...rest] = text.trim().split('\n');
+    const header = lineCells(headerLine);
+    const delimiter = lineCells(second);
+    const hasDelimiter = delimiter.length > 0 && delimiter.every((c) => DELIMITER_CELL.test(c));
     if (header.length < 3) return last;
-    const recovered = splitPipeRows(rest.join('\n'), header.length);
+    const section = this.currentSection();
+    if (!hasDelimiter && !isHeaderRow(header)) {
+      this.warn('table.unreadable', section, `table rows with no table header ("${clip(headerLine)}"); skipped`);
+      return last;
+    }
+    if (hasDelimiter) {
+      const why = delimiter.length === header.length ? 'Markdown shows it as text' : `its delimiter row has ${delimiter.length} cells for ${header.length} header cells, so Markdown shows it as text`;
+      this.info('table.delimiter', section, `${why}; read by its header`);
+    }
+    const recovered = splitPipeRows((hasDelimiter ? rest : [second, ...rest]).join('\n'), header.length);
     const rows = recovered.rows.map((cells, n) => ({ cells, rowNumber: n + 1 }));
-    this.useTable({ header, rows, continuationRows: 0 }, recovered.skipped);
+    this.useTable({ header, rows }, recovered.skipped);
     return last;
   }
 
   private table(i: number): number {
     const block = this.blocks[i] as Extract<Block, { kind: 'table' }>;
     const table = readTable(block.el);
+    const rendered = table.rows.map((r) => r.cells);
+    const columns = table.header.length;
+    const open = endsInOpenSpan(rendered);
     const next = this.blocks[i + 1];
-    const spills = table.continuationRows > 0 || (next?.kind === 'text' && next.text.includes('|'));
-    if (!spills || table.rows.length === 0) {
+    const spills = next !== undefined && next.kind !== 'table' && (open || (next.kind !== 'heading' && sourceText(next).includes('|')));
+    const after = spills ? this.spillFrom(i + 1, open) : { text: '', last: i };
+    if (columns === 0 || (!after.text.trim() && !hasBrokenRows(rendered))) {
       this.useTable(table, []);
       return i;
     }
-    // The last row is still open: its last cell continues in the blocks that follow.
-    const open = table.rows[table.rows.length - 1];
-    const { text, last } = this.spillFrom(i + 1);
-    const recovered = splitPipeRows(`| ${open.cells.join(' | ')}\n${text}`, table.header.length);
-    const rows = [...table.rows.slice(0, -1), ...recovered.rows.map((cells, n) => ({ cells, rowNumber: open.rowNumber + n }))];
-    this.useTable({ ...table, rows }, recovered.skipped);
-    if (recovered.rows.length > 0) {
-      const last = open.rowNumber + recovered.rows.length - 1;
-      this.info('table.spilled', this.currentSection(), `rows ${open.rowNumber}-${last} were read back from text that spilled out of the table`);
-    }
-    return last;
+    const section = this.currentSection();
+    const recovered = splitPipeRows(rowsText(rendered, columns, after.text), columns);
+    const rows = recovered.rows.map((cells, n) => ({ cells, rowNumber: n + 1 }));
+    this.useTable({ header: table.header, rows }, recovered.skipped);
+    const intact = new Set(rendered.map((cells) => JSON.stringify(cells.map((c) => c.trim()))));
+    const rejoined = rows.filter((row) => !intact.has(JSON.stringify(row.cells))).map((row) => row.rowNumber);
+    if (rejoined.length) this.info('table.spilled', section, `${rangesText(rejoined)} read back from a multi-line cell that broke the table (${rows.length} rows in all)`);
+    return after.last;
   }
 
-  /** Text of the blocks from i up to the last one before the next heading or table that still holds a `|`. */
-  private spillFrom(i: number): { text: string; last: number } {
+  /**
+   * Source text of the blocks from i on that belong to the table before them: up to the last
+   * one before the next heading or table that still holds a `|`. Inside a code span left open
+   * (`open`, then by the backticks met) every block is the value's text, headings too, as long
+   * as a backtick further on can close it.
+   */
+  private spillFrom(i: number, open: boolean): { text: string; last: number } {
     let last = i - 1;
-    let end = i;
-    for (; end < this.blocks.length; end++) {
+    let inSpan = open;
+    const parts: string[] = [];
+    for (let end = i; end < this.blocks.length; end++) {
       const b = this.blocks[end];
-      if (b.kind === 'heading' || b.kind === 'table') break;
-      if (blockText(b).includes('|')) last = end;
+      if (b.kind === 'table') break;
+      if (b.kind === 'heading' && !(inSpan && this.backtickFrom(end))) break;
+      const text = sourceText(b);
+      parts.push(text);
+      if (inSpan || text.includes('|')) last = end;
+      if ((text.match(/`/g) ?? []).length % 2 === 1) inSpan = !inSpan;
     }
-    const text = this.blocks
-      .slice(i, last + 1)
-      .map(blockText)
-      .join('\n');
-    return { text, last: Math.max(last, i - 1) };
+    return { text: parts.slice(0, last - i + 1).join('\n'), last: Math.max(last, i - 1) };
+  }
+
+  /** Whether a block from i on, before the next table, holds a backtick. */
+  private backtickFrom(i: number): boolean {
+    for (let k = i; k < this.blocks.length && this.blocks[k].kind !== 'table'; k++) if (sourceText(this.blocks[k]).includes('`')) return true;
+    return false;
   }
 
   private useTable(table: TableRows, skipped: string[]): void {
@@ -318,10 +347,24 @@ function structureName(block: Extract<Block, { kind: 'heading' }>): string | und
   return undefined;
 }
 
-function blockText(block: Block): string {
-  if (block.kind === 'code') return `\n${block.text}\n`;
-  if (block.kind === 'text') return block.text;
-  return block.kind === 'heading' ? block.text : inlineText(block.el);
+/** The cells of one line of pipe text (`| a | b |`). */
+function lineCells(line: string): string[] {
+  const cells = line.trim().split(/(?<!\\)\|/);
+  if (cells[0]?.trim() === '') cells.shift();
+  if (cells.at(-1)?.trim() === '') cells.pop();
+  return cells.map((c) => c.trim());
+}
+
+/** `row 3`, `rows 2, 5-7`. */
+function rangesText(numbers: number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    ranges.push(i === j ? `${numbers[i]}` : `${numbers[i]}-${numbers[j]}`);
+    i = j;
+  }
+  return `${numbers.length === 1 ? 'row' : 'rows'} ${ranges.join(', ')}`;
 }
 
 function looksLikeJson(text: string): boolean {

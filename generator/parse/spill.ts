@@ -1,10 +1,15 @@
-// Recovers table rows that a Markdown renderer let spill out of their table: a multi-line
-// value ends the table early, and the remaining rows arrive as paragraphs and code blocks
-// whose text still holds the row's pipes. Re-joined into the original row text, they are
-// split on `|` again and regrouped by the table's column count.
+// Recovers the rows of a table that a multi-line cell broke. A value over several lines (a code
+// span or an example, in any cell of any row) is no Markdown table syntax: markdown-it gives
+// each of its lines a table row of its own (the first cell filled; on the value's last line the
+// cells after it follow), and a line a table cannot hold (blank, indented four spaces, a list
+// item, a heading) ends the table, so the rows after it arrive as paragraphs and code blocks
+// whose text still holds their pipes. Both are joined back into the rows' Markdown text, which
+// is split on `|` again (not inside a multi-line code span) and regrouped by the column count.
 
 const SEPARATOR_CELL = /^\s*:?-{3,}:?\s*$/;
 const NAME_CELL = /^[A-Za-z_$][\w$.\-[\]]*$/;
+/** A row starting inside text (after a line break, or after `| ` where a break was flattened). */
+const ROW_START = /(?:\n\s*|\|\s+)\|\s*`?[A-Za-z_$][\w$.\-[\]]*`?\s*\|/;
 
 export interface RecoveredRows {
   rows: string[][];
@@ -12,37 +17,212 @@ export interface RecoveredRows {
   skipped: string[];
 }
 
+const backticks = (text: string) => (text.match(/`/g) ?? []).length;
+const isOdd = (cell: string | undefined) => backticks(cell ?? '') % 2 === 1;
+
+/** The cell a row's next line continues: the one with an open code span, else its last non-empty one. */
+function cutCell(row: string[]): number {
+  const open = row.findIndex(isOdd);
+  if (open >= 0) return open;
+  for (let i = row.length - 1; i > 0; i--) if (row[i].trim() !== '') return i;
+  return 0;
+}
+
+/** The cells a line really had: the renderer pads short lines with empty cells. */
+function written(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 1 && cells[end - 1].trim() === '') end--;
+  return end ? cells.slice(0, end) : [''];
+}
+
+/**
+ * Whether a rendered row is the next line of `row`'s multi-line cell: the cell holds an open
+ * code span that closes later (`tickLater`), or the line filled only its first cell.
+ */
+function continues(row: string[], cells: string[], tickLater: boolean): boolean {
+  if (isOdd(row[cutCell(row)]) && tickLater) return true;
+  return cells.length >= 3 && cells[0].trim() !== '' && written(cells).length === 1;
+}
+
+function join(row: string[], cells: string[]): void {
+  const k = cutCell(row);
+  const [first, ...rest] = written(cells);
+  row.length = k + 1;
+  row[k] = `${row[k] ?? ''}\n${first}`;
+  // Pipes inside a code span that is still open are its text.
+  while (rest.length && isOdd(row[k])) row[k] += ` | ${rest.shift()}`;
+  row.push(...rest);
+}
+
+const escapePipes = (cell: string) => cell.replace(/\|/g, '\\|');
+
+function rowLine(row: string[], columns: number): string {
+  const cells = row.length > columns ? [...row.slice(0, columns - 1), row.slice(columns - 1).join(' | ')] : row;
+  while (cells.length < columns) cells.push('');
+  return `| ${cells.map(escapePipes).join(' | ')} |`;
+}
+
+/** ticks[i]: whether rows i.. or the text after them hold a backtick (an open span can close). */
+function ticksFrom(rows: string[][], after: string): boolean[] {
+  const ticks = new Array<boolean>(rows.length + 1);
+  ticks[rows.length] = after.includes('`');
+  for (let i = rows.length - 1; i >= 0; i--) ticks[i] = ticks[i + 1] || rows[i].some((c) => c.includes('`'));
+  return ticks;
+}
+
+/** The rendered rows with every line of a multi-line cell joined to the row it belongs to. */
+function joinedRows(rendered: string[][], ticks: boolean[]): string[][] {
+  const rows: string[][] = [];
+  rendered.forEach((cells, i) => {
+    const row = rows.at(-1);
+    if (row && continues(row, cells, ticks[i])) join(row, cells);
+    else rows.push([...cells]);
+  });
+  return rows;
+}
+
+/** Whether a rendered table needs its rows re-joined: a row is the next line of a multi-line cell. */
+export function hasBrokenRows(rendered: string[][]): boolean {
+  return joinedRows(rendered, ticksFrom(rendered, '')).length < rendered.length;
+}
+
+/** Whether the table ends inside a code span of its last row (the value goes on after the table). */
+export function endsInOpenSpan(rendered: string[][]): boolean {
+  const last = joinedRows(rendered, rendered.map(() => true)).at(-1);
+  return last !== undefined && isOdd(last[cutCell(last)]);
+}
+
+/**
+ * The Markdown text of a rendered table's rows with the lines of multi-line cells joined back
+ * into their rows, followed by `after` (the text of the blocks that spilled out of the table),
+ * which goes on with the last row's cell when it does not start a row of its own.
+ */
+export function rowsText(rendered: string[][], columns: number, after: string): string {
+  const rows = joinedRows(rendered, ticksFrom(rendered, after));
+  const last = rows.at(-1);
+  const cutLast = last !== undefined && after.trim() !== '' && ((isOdd(last[cutCell(last)]) && after.includes('`')) || !after.trimStart().startsWith('|'));
+  const lines = rows.map((row, i) => (i === rows.length - 1 && cutLast ? `| ${row.slice(0, cutCell(row) + 1).map(escapePipes).join(' | ')}` : rowLine(row, columns)));
+  if (after.trim()) lines.push(after);
+  return lines.join('\n');
+}
+
+/**
+ * Splits text on unescaped `|`, except inside a code span that runs over several lines (the
+ * multi-line value itself); a span that would swallow the start of another row is no span.
+ * Linear: closing backtick runs, line breaks and row starts are looked up, not searched for.
+ */
+export function splitCells(text: string): string[] {
+  const closers = closingRuns(text);
+  const nextBreak = nextIndex(text, /\n/g);
+  const nextRow = nextIndex(text, new RegExp(ROW_START.source, 'g'));
+  const tokens: string[] = [];
+  let cell = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '\\' && text[i + 1] === '|') {
+      cell += '|';
+      i += 2;
+    } else if (ch === '|') {
+      tokens.push(cell);
+      cell = '';
+      i++;
+    } else if (ch === '`') {
+      const { run, close } = closers.get(i)!;
+      if (close >= 0 && nextBreak(i) < close && nextRow(i) >= close) {
+        cell += text.slice(i, close + run).replace(/\\\|/g, '|');
+        i = close + run;
+      } else {
+        cell += text.slice(i, i + run);
+        i += run;
+      }
+    } else {
+      cell += ch;
+      i++;
+    }
+  }
+  tokens.push(cell);
+  return tokens;
+}
+
+/** For each backtick run (by start): its length and the start of the next run of that length (-1: none). */
+function closingRuns(text: string): Map<number, { run: number; close: number }> {
+  const runs = [...text.matchAll(/`+/g)].map((m) => ({ at: m.index, run: m[0].length }));
+  const result = new Map<number, { run: number; close: number }>();
+  const nextOfLength = new Map<number, number>();
+  for (let k = runs.length - 1; k >= 0; k--) {
+    const { at, run } = runs[k];
+    result.set(at, { run, close: nextOfLength.get(run) ?? -1 });
+    nextOfLength.set(run, at);
+  }
+  return result;
+}
+
+/** A lookup of the first match of `re` (global) starting at or after a position (Infinity: none). */
+function nextIndex(text: string, re: RegExp): (from: number) => number {
+  const starts = [...text.matchAll(re)].map((m) => m.index);
+  return (from) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length ? starts[lo] : Infinity;
+  };
+}
+
+const isGap = (token: string | undefined) => token !== undefined && /^[\s`]*$/.test(token);
+/** A gap that holds a line break: the row before it ended there, however many cells it had. */
+const isLineEnd = (token: string) => /^\s*$/.test(token) && token.includes('\n');
+
+/** A multi-line cell's lines trimmed, blank ones dropped: what every rendering of it keeps. */
+function cellText(token: string): string {
+  const text = token.trim();
+  if (!text.includes('\n')) return text;
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
 /** Splits Markdown table text (possibly with rows broken across lines) into rows of `columns` cells. */
 export function splitPipeRows(text: string, columns: number): RecoveredRows {
-  const tokens = text.split(/(?<!\\)\|/).map((t) => t.replace(/\\\|/g, '|'));
+  const tokens = splitCells(text);
   const rows: string[][] = [];
   const skipped: string[] = [];
-  let i = leadingGap(tokens[0]) ? 1 : 0;
   let junk: string[] = [];
-  while (i + columns <= tokens.length) {
-    const cells = tokens.slice(i, i + columns);
-    const gap = tokens[i + columns];
-    const closes = gap === undefined || gap.trim() === '';
-    // A row starts only where the previous one ended: at the text's start or after `| |`.
-    const startsRow = i === 0 || tokens[i - 1].trim() === '';
-    if (startsRow && closes && cells.every((c) => SEPARATOR_CELL.test(c))) {
-      i += columns + 1; // the header's |---| line
-    } else if (startsRow && closes && NAME_CELL.test(cells[0].trim())) {
-      if (junk.length) skipped.push(junk.join('|').trim());
-      junk = [];
-      rows.push(cells.map((c) => c.trim()));
-      i += columns + 1;
+  const keepJunk = () => {
+    const rest = junk.join('|').replace(/^[\s|]+|[\s|]+$/g, '');
+    if (rest && !/^[\s|:`-]*$/.test(rest)) skipped.push(rest);
+    junk = [];
+  };
+  let i = isGap(tokens[0]) ? 1 : 0;
+  while (i < tokens.length) {
+    const cells: string[] = [];
+    let j = i;
+    for (; j < tokens.length && cells.length < columns; j++) {
+      if (cells.length > 0 && isLineEnd(tokens[j])) break; // a row shorter than the header
+      cells.push(tokens[j]);
+    }
+    // A row starts only where the previous one ended (at the start, or after `| |`) and ends
+    // with its line (the text's end, or a gap before the next row's `|`).
+    const startsRow = i === 0 || isGap(tokens[i - 1]);
+    const closes = j >= tokens.length || isGap(tokens[j]);
+    if (startsRow && closes && cells.length === columns && cells.every((c) => SEPARATOR_CELL.test(c))) {
+      i = j + 1; // the header's |---| line
+    } else if (startsRow && closes && NAME_CELL.test(cells[0].replace(/`/g, '').trim())) {
+      keepJunk();
+      while (cells.length < columns) cells.push('');
+      rows.push(cells.map(cellText));
+      i = j + 1;
     } else {
       junk.push(tokens[i]);
       i++;
     }
   }
-  junk.push(...tokens.slice(i));
-  const rest = junk.join('|').replace(/^[\s|]+|[\s|]+$/g, '');
-  if (rest && !/^[\s|:-]*$/.test(rest)) skipped.push(rest);
+  keepJunk();
   return { rows, skipped };
-}
-
-function leadingGap(token: string | undefined): boolean {
-  return token !== undefined && token.trim() === '';
 }

@@ -8,37 +8,19 @@ export interface TableRows {
   header: string[];
   /** Data rows as cell texts (inline-text form); `rowNumber` is 1-based in page order. */
   rows: { cells: string[]; rowNumber: number }[];
-  /** Rows markdown-it made from the lines of a multi-line cell: only the first cell has text. */
-  continuationRows: number;
 }
 
+/** A rendered table as it stands: one row per `<tr>` (spill.ts re-joins rows a multi-line cell broke). */
 export function readTable(table: Element): TableRows {
   const trs = getElementsByTagName('tr', table, true);
   const headerRow = trs.find((tr) => tr.children.some((c) => c.type === 'tag' && (c as Element).name === 'th'));
   const header = headerRow ? cellsOf(headerRow).map((c) => plainText(c).replace(/\s+/g, ' ').trim()) : [];
-  const rows: TableRows['rows'] = [];
-  let continuationRows = 0;
-  let rowNumber = 0;
-  for (const tr of trs) {
-    if (tr === headerRow) continue;
-    const cells = cellsOf(tr).map((td) => inlineText(td.children));
-    if (isContinuation(cells)) {
-      continuationRows++;
-      const last = rows.at(-1);
-      if (last) last.cells[last.cells.length - 1] += '\n' + cells[0];
-      continue;
-    }
-    rows.push({ cells, rowNumber: ++rowNumber });
-  }
-  return { header, rows, continuationRows };
+  const rows = trs.filter((tr) => tr !== headerRow).map((tr, i) => ({ cells: cellsOf(tr).map((td) => inlineText(td.children)), rowNumber: i + 1 }));
+  return { header, rows };
 }
 
 function cellsOf(tr: Element): Element[] {
   return tr.children.filter((c): c is Element => c.type === 'tag' && ((c as Element).name === 'td' || (c as Element).name === 'th'));
-}
-
-function isContinuation(cells: string[]): boolean {
-  return cells.length >= 3 && cells[0].trim() !== '' && cells.slice(1).every((c) => c.trim() === '');
 }
 
 const ROLE_WORDS: [ColumnRole, RegExp][] = [
@@ -58,6 +40,12 @@ const LAYOUTS: Record<number, ColumnRole[]> = {
   5: ['name', 'type', 'required', 'description', 'example'],
   6: ['name', 'type', 'required', 'default', 'description', 'example'],
 };
+
+/** Whether a line of pipe text is a table header by its words (a name and a type column), not a data row. */
+export function isHeaderRow(cells: string[]): boolean {
+  const roles = new Set(cells.map((text) => ROLE_WORDS.find(([, re]) => re.test(text))?.[0]));
+  return roles.has('name') && roles.has('type');
+}
 
 /** Column index of each role: by the header's words, else by the usual layout for its width. */
 export function columnRoles(header: string[]): Partial<Record<ColumnRole, number>> {
