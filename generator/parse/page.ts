@@ -6,7 +6,7 @@ import { readFieldRows, type FieldTableKind } from './field-rows.js';
 import { camelCase, pageStem, readMethodLine } from './names.js';
 import { toHtml } from './render.js';
 import { endsInOpenSpan, hasBrokenRows, rowsText, splitPipeRows } from './spill.js';
-import { sourceText } from './source-text.js';
+import { blocksText, sourceText } from './source-text.js';
 import { columnRoles, isHeaderRow, readTable, type TableRows } from './table.js';
 import { readDescription } from './cells.js';
 import { decodePage } from './decode.js';
@@ -211,17 +211,17 @@ class PageReader {
   private spillFrom(i: number, open: boolean): { text: string; last: number } {
     let last = i - 1;
     let inSpan = open;
-    const parts: string[] = [];
+    const flipped: boolean[] = [];
     for (let end = i; end < this.blocks.length; end++) {
       const b = this.blocks[end];
       if (b.kind === 'table') break;
       if (b.kind === 'heading' && !(inSpan && this.backtickFrom(end))) break;
       const text = sourceText(b);
-      parts.push(text);
       if (inSpan || text.includes('|')) last = end;
+      flipped.push(inSpan);
       if ((text.match(/`/g) ?? []).length % 2 === 1) inSpan = !inSpan;
     }
-    return { text: parts.slice(0, last - i + 1).join('\n'), last: Math.max(last, i - 1) };
+    return { text: blocksText(this.blocks.slice(i, last + 1), flipped), last: Math.max(last, i - 1) };
   }
 
   /** Whether a block from i on, before the next table, holds a backtick. */
