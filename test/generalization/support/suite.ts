@@ -4,11 +4,11 @@
 // numbers included), the multi-line value keeps its text, and nothing new is reported but
 // notes. Seeded and bounded: DOCSDK_GENERALIZATION_SEED=N picks other rows and values.
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../../generator/model/build.js';
-import type { Field } from '../../generator/model/types.js';
-import { camelCase, pageStem } from '../../generator/parse/names.js';
-import { parsePage, type PageResult } from '../../generator/parse/page.js';
-import { fixturePage, textPage } from '../helpers/pages.js';
+import { buildModel } from '../../../generator/model/build.js';
+import type { Field } from '../../../generator/model/types.js';
+import { camelCase, pageStem } from '../../../generator/parse/names.js';
+import { parsePage, type PageResult } from '../../../generator/parse/page.js';
+import { fixturePage, textPage } from '../../helpers/pages.js';
 import {
   fragment,
   lineCells,
@@ -20,13 +20,13 @@ import {
   words,
   type FreeColumn,
   type MarkdownTable,
-} from './support/variants.js';
+} from './variants.js';
 
 const SEED = Number(process.env.DOCSDK_GENERALIZATION_SEED ?? 9);
 /** Rows of a longer table that get a value: the first, the last and this many others, seeded. */
-const INNER_ROWS = 4;
+const INNER_ROWS = 3;
 /** Variants with several defects at once. */
-const COMBINED = 40;
+const COMBINED = 25;
 
 // Pages with every table kind: request parameters (with default and sample columns), the
 // response table, data structures (the broken `<div></div>示例值</div>` header of the
@@ -44,7 +44,7 @@ const FLAVORS = {
   markdown: (rel: string, source: string) => textPage(`${rel}.md`, source),
   fragment: (rel: string, source: string) => textPage(`${rel}.html`, fragment(source)),
 };
-type Flavor = keyof typeof FLAVORS;
+export type Flavor = keyof typeof FLAVORS;
 
 const FACTS = ['type', 'required', 'default', 'example', 'description', 'enum', 'maxItems', 'inferred'] as const;
 
@@ -158,53 +158,56 @@ function expectVariant(seed: Seed, flavor: Flavor, variant: string[], changes: P
   return result;
 }
 
-describe.each(Object.keys(FLAVORS) as Flavor[])(`generalization by construction (seed ${SEED}, %s)`, (flavor) => {
-  it.each(seeds.map((s) => [s.rel, s] as const))('a multi-line value in every free-text column of every table kind, first, inner and last rows: %s', (_rel, seed) => {
-    const pick = random(SEED);
-    const all = placements(seed, pick);
-    expect(all.length).toBeGreaterThan(0);
-    for (const p of all) {
-      const variant = withValue(seed.lines, p.line, p.column, p.role, p.value);
-      expectVariant(seed, flavor, variant, [p], `line ${p.line + 1} ${p.role} ${JSON.stringify(p.value.slice(0, 20))}`);
-    }
-  });
-
-  it.each(seeds.map((s) => [s.rel, s] as const))('a delimiter row one cell short or long: every table read by its header, with a note: %s', (_rel, seed) => {
-    for (const table of seed.tables.filter((t) => !t.repeated)) {
-      for (const change of [-1, 1] as const) {
-        const result = expectVariant(seed, flavor, withDelimiter(seed.lines, table, change), [], `table at line ${table.header + 1}, ${change}`);
-        expect(result.diagnostics.filter((d) => d.code === 'table.delimiter').length).toBeGreaterThan(0);
+/** The suite for one flavor (one test file each, so the two run side by side). */
+export function generalizationSuite(flavor: Flavor): void {
+  describe(`generalization by construction (seed ${SEED}, ${flavor})`, () => {
+    it.each(seeds.map((s) => [s.rel, s] as const))('a multi-line value in every free-text column of every table kind, first, inner and last rows: %s', (_rel, seed) => {
+      const pick = random(SEED);
+      const all = placements(seed, pick);
+      expect(all.length).toBeGreaterThan(0);
+      for (const p of all) {
+        const variant = withValue(seed.lines, p.line, p.column, p.role, p.value);
+        expectVariant(seed, flavor, variant, [p], `line ${p.line + 1} ${p.role} ${JSON.stringify(p.value.slice(0, 20))}`);
       }
-    }
-  });
+    });
 
-  it(`${COMBINED} variants with several defects at once: values in two or three cells, a broken delimiter row`, () => {
-    const pick = random(SEED + 1);
-    for (let n = 0; n < COMBINED; n++) {
-      const seed = seeds[Math.floor(pick() * seeds.length)];
-      const pool = placements(seed, pick);
-      const chosen = pool.sort(() => pick() - 0.5).slice(0, 2 + Math.floor(pick() * 2));
-      let variant = seed.lines;
-      for (const p of chosen) variant = withValue(variant, p.line, p.column, p.role, p.value);
-      const broken = pick() < 0.5 ? seed.tables.filter((t) => !t.repeated)[Math.floor(pick() * seed.tables.length)] : undefined;
-      if (broken) variant = withDelimiter(variant, broken, pick() < 0.5 ? -1 : 1);
-      expectVariant(seed, flavor, variant, chosen, `${seed.rel} #${n}: ${chosen.map((p) => `line ${p.line + 1} ${p.role}`).join(', ')}${broken ? `, delimiter at ${broken.header + 2}` : ''}`);
-    }
-  });
+    it.each(seeds.map((s) => [s.rel, s] as const))('a delimiter row one cell short or long: every table read by its header, with a note: %s', (_rel, seed) => {
+      for (const table of seed.tables.filter((t) => !t.repeated)) {
+        for (const change of [-1, 1] as const) {
+          const result = expectVariant(seed, flavor, withDelimiter(seed.lines, table, change), [], `table at line ${table.header + 1}, ${change}`);
+          expect(result.diagnostics.filter((d) => d.code === 'table.delimiter').length).toBeGreaterThan(0);
+        }
+      }
+    });
 
-  it.each(seeds.map((s) => [s.rel, s] as const))('the same page under another file name: both operations, the copy named from its file name: %s', (_rel, seed) => {
-    const source = seed.lines.join('\n');
-    const copyRel = seed.rel.replace(/([^/]+)$/, '$1-by-user');
-    const copy = parsePage(FLAVORS[flavor](copyRel, source));
-    const model = buildModel([copy, seed.original[flavor]], { basePath: '/api/v3/' });
-    const ops = model.clients.flatMap((c) => c.operations);
-    const original = seed.original[flavor].operation!;
-    // One keeps the page's method name, the other is named from its own file name.
-    const renamed = ops.filter((o) => o.name !== original.name);
-    expect([ops.length, renamed.length]).toEqual([2, 1]);
-    expect(renamed[0].name).toBe(camelCase(pageStem(renamed[0].source.file)));
-    const strip = (params: Field[]) => params.map((p) => ({ ...p, in: undefined, source: { ...p.source, file: '' } }));
-    for (const op of ops) expect(strip(op.params)).toEqual(strip(original.params));
-    expect(model.diagnostics.filter((d) => d.code === 'operation.duplicate-name').map((d) => d.file)).toEqual([renamed[0].source.file]);
+    it(`${COMBINED} variants with several defects at once: values in two or three cells, a broken delimiter row`, () => {
+      const pick = random(SEED + 1);
+      for (let n = 0; n < COMBINED; n++) {
+        const seed = seeds[Math.floor(pick() * seeds.length)];
+        const pool = placements(seed, pick);
+        const chosen = pool.sort(() => pick() - 0.5).slice(0, 2 + Math.floor(pick() * 2));
+        let variant = seed.lines;
+        for (const p of chosen) variant = withValue(variant, p.line, p.column, p.role, p.value);
+        const broken = pick() < 0.5 ? seed.tables.filter((t) => !t.repeated)[Math.floor(pick() * seed.tables.length)] : undefined;
+        if (broken) variant = withDelimiter(variant, broken, pick() < 0.5 ? -1 : 1);
+        expectVariant(seed, flavor, variant, chosen, `${seed.rel} #${n}: ${chosen.map((p) => `line ${p.line + 1} ${p.role}`).join(', ')}${broken ? `, delimiter at ${broken.header + 2}` : ''}`);
+      }
+    });
+
+    it.each(seeds.map((s) => [s.rel, s] as const))('the same page under another file name: both operations, the copy named from its file name: %s', (_rel, seed) => {
+      const source = seed.lines.join('\n');
+      const copyRel = seed.rel.replace(/([^/]+)$/, '$1-by-user');
+      const copy = parsePage(FLAVORS[flavor](copyRel, source));
+      const model = buildModel([copy, seed.original[flavor]], { basePath: '/api/v3/' });
+      const ops = model.clients.flatMap((c) => c.operations);
+      const original = seed.original[flavor].operation!;
+      // One keeps the page's method name, the other is named from its own file name.
+      const renamed = ops.filter((o) => o.name !== original.name);
+      expect([ops.length, renamed.length]).toEqual([2, 1]);
+      expect(renamed[0].name).toBe(camelCase(pageStem(renamed[0].source.file)));
+      const strip = (params: Field[]) => params.map((p) => ({ ...p, in: undefined, source: { ...p.source, file: '' } }));
+      for (const op of ops) expect(strip(op.params)).toEqual(strip(original.params));
+      expect(model.diagnostics.filter((d) => d.code === 'operation.duplicate-name').map((d) => d.file)).toEqual([renamed[0].source.file]);
+    });
   });
-});
+}
