@@ -5,6 +5,7 @@ import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
 import { diffToMarkdown } from '../diff/render.js';
 import { startTypeCheck } from '../emit/background-check.js';
+import { jsonText } from '../emit/escape.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import type { Model } from '../model/types.js';
 import { loadModel } from '../pipeline.js';
@@ -110,7 +111,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const pageErrors = exitCodeFor(diagnostics, false);
 
   // The model goes along so the next run (and `docsdk diff`) can compare against this release.
-  const files = new Map(sdk.files).set(MODEL_FILE_NAME, JSON.stringify(model, null, 2) + '\n');
+  const files = new Map(sdk.files).set(MODEL_FILE_NAME, jsonText(model, 2) + '\n');
   const changed = run.staleFiles(files);
   const counts = modelCounts(reported);
   if (args.check) {
