@@ -38,6 +38,7 @@ export function parsePage(page: PageFile): PageResult {
     const { size, limit } = page.oversize;
     return failed(file, 'page.too-large', `${size} bytes, over the page size limit of ${limit} bytes (maxPageBytes in docsdk.config.json); not read`);
   }
+  if (page.unreadable) return failed(file, 'page.unreadable', page.unreadable);
   const decoded = decodePage(page.bytes);
   if ('problem' in decoded) return failed(file, 'page.unreadable', decoded.problem);
   const html = fromFirstH1(toHtml(decoded.text, pageFormat(file)));
