@@ -83,7 +83,7 @@ test(`${NAMES.length} unsafe names as client, method, parameter and structure: t
   }
   expect(calls).toBe(NAMES.length);
   expect(requests).toHaveLength(NAMES.length);
-});
+}, 300_000);
 
 test('the load check names the file of a module that does not load, a thenable client and a missing method', async () => {
   const files = new Map([
