@@ -49,7 +49,8 @@ export function parsePage(page: PageFile): PageResult {
   if (nestsDeeperThan(html)) return failed(file, 'page.too-deep', `markup nests deeper than ${MAX_NESTING} elements (doc pages nest about 20); not read`);
   const result = new PageReader(file, pageBlocks(html)).read();
   if (bars.lines.length) {
-    const message = `table rows on line${bars.lines.length > 1 ? 's' : ''} ${bars.lines.join(', ')} are written with fullwidth ｜ separators; read as |`;
+    const many = bars.lines.length > 1;
+    const message = `${many ? 'table rows on lines' : 'a table row on line'} ${bars.lines.join(', ')} ${many ? 'are' : 'is'} written with fullwidth ｜ separators; read as |`;
     result.diagnostics.unshift({ severity: 'warning', code: 'table.fullwidth-bars', message, file, section: 'page' });
   }
   if (decoded.warning) result.diagnostics.unshift({ severity: 'warning', code: 'page.encoding', message: decoded.warning, file, section: 'page' });
