@@ -46,7 +46,7 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
     timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
     return result;
   };
-  const { files, missing } = options.read ?? (await timed('read', () => readPages(inputs, { cwd: options.cwd, maxPageBytes: options.config?.maxPageBytes })));
+  const { files, missing, diagnostics: readDiagnostics = [] } = options.read ?? (await timed('read', () => readPages(inputs, { cwd: options.cwd, maxPageBytes: options.config?.maxPageBytes })));
   const results = await timed('parse', () => parseUncached(files, options));
   const built = await timed('merge', () => buildModel(results, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH }));
   // applyOverrides adds its own diagnostics to the model it returns.
@@ -57,7 +57,7 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
     message: 'no file, folder or glob match',
     file: input,
   }));
-  model.diagnostics.unshift(...unmatched);
+  model.diagnostics.unshift(...unmatched, ...readDiagnostics);
   return { model, timings, pages: files.length };
 }
 

@@ -5,11 +5,13 @@ import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
 import { diffToMarkdown } from '../diff/render.js';
 import { startTypeCheck } from '../emit/background-check.js';
+import { jsonText } from '../emit/escape.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import type { Model } from '../model/types.js';
 import { loadModel } from '../pipeline.js';
 import { countDiagnostics, exitCodeFor, printDiagnostics } from '../report/diagnostics.js';
-import { writeOutput } from '../write/atomic.js';
+import { describeFsError } from '../read/inputs.js';
+import { OutputFolderError, recoverOutput, writeOutput } from '../write/atomic.js';
 import { IncrementalRun } from '../workflow/incremental-run.js';
 import { createProgress, progressMode } from '../workflow/progress.js';
 import { modelCounts, reportJson, reportLine, type RunReport } from '../workflow/run-report.js';
@@ -55,16 +57,30 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const json = args.reporter === 'json';
   const progress = createProgress(progressMode(process.stderr, args.reporter));
 
+  // Whatever this run then does (--check, a failure), a write a killed run left half done is
+  // finished or undone first, so --out is never found missing or mixed.
+  try {
+    await recoverOutput(out);
+  } catch (error) {
+    return fail(`${out}: could not finish or undo an interrupted write: ${describeFsError(error)}`, 1);
+  }
   const readStart = performance.now();
-  const run = await IncrementalRun.start({
-    inputs,
-    out,
-    settings: { config, templatesDir },
-    templatesDir,
-    maxPageBytes: config.maxPageBytes,
-    cacheFile: args.cache && defaultCacheFile(out),
-    progress,
-  });
+  let run: IncrementalRun;
+  try {
+    run = await IncrementalRun.start({
+      inputs,
+      out,
+      settings: { config, templatesDir },
+      templatesDir,
+      maxPageBytes: config.maxPageBytes,
+      cacheFile: args.cache && defaultCacheFile(out),
+      progress,
+    });
+  } catch (error) {
+    progress.done();
+    if (error instanceof OutputFolderError) return fail(`${error.message}\nnothing written`, 2);
+    return fail(`${out}: could not read the output folder: ${describeFsError(error)}\nnothing written`, 1);
+  }
   // The run reads the pages (for its fingerprint, and then for the parser), the output folder and the cache.
   const read = performance.now() - readStart;
   const finish = (report: Omit<RunReport, 'out' | 'pages' | 'parsed' | 'ms'>, model?: Model) => {
@@ -110,13 +126,13 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const pageErrors = exitCodeFor(diagnostics, false);
 
   // The model goes along so the next run (and `docsdk diff`) can compare against this release.
-  const files = new Map(sdk.files).set(MODEL_FILE_NAME, JSON.stringify(model, null, 2) + '\n');
+  const files = new Map(sdk.files).set(MODEL_FILE_NAME, jsonText(model, 2) + '\n');
   const changed = run.staleFiles(files);
   const counts = modelCounts(reported);
   if (args.check) {
     if (!json) for (const f of changed) process.stdout.write(`${f.change} ${f.path}\n`);
     // A fresh output is recorded, so the next check of the same inputs takes the fast path.
-    if (!changed.length) await run.record(files);
+    if (!changed.length) await recordRun(run, files);
     process.exitCode = changed.length ? 1 : 0;
     return finish({ outcome: changed.length ? 'stale' : 'fresh', counts, files: changed }, reported);
   }
@@ -133,9 +149,10 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   try {
     await writeOutput(out, files);
   } catch (error) {
-    return fail(`${(error as Error).message}\nprevious output left as it was`, 1);
+    if (error instanceof OutputFolderError) return fail(`${error.message}\nnothing written`, 2);
+    return fail(`${out}: could not write the output: ${describeFsError(error)}\nprevious output left as it was`, 1);
   }
-  await run.record(files);
+  await recordRun(run, files);
   const stages = Object.fromEntries(
     Object.entries({ read, ...timings, ...sdk.timings, write: performance.now() - writeStart }).map(([stage, ms]) => [stage, Math.round(ms)]),
   );
@@ -146,6 +163,15 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   process.exitCode = pageErrors;
   if (pageErrors) process.stderr.write('docsdk generate: some pages failed (above); the SDK was generated from the rest\n');
   finish({ outcome: 'written', counts, files: changed, ...(api && { api }), stages }, reported);
+}
+
+/** Saves the run cache; a cache that cannot be written (a full or read-only disk) costs the next run its shortcut, nothing else. */
+async function recordRun(run: IncrementalRun, files: ReadonlyMap<string, string>): Promise<void> {
+  try {
+    await run.record(files);
+  } catch (error) {
+    process.stderr.write(`${run.cacheFile ?? 'run cache'}: warning: the run cache was not saved: ${describeFsError(error)}; the next run parses every page again\n`);
+  }
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {

@@ -1,5 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { writeFile } from 'node:fs/promises';
+import { jsonText } from '../emit/escape.js';
+import { describeFsError } from '../read/inputs.js';
 import { toOpenApi } from '../openapi/export.js';
 import { loadModel } from '../pipeline.js';
 import { loadConfig } from '../config/load.js';
@@ -30,8 +32,14 @@ export const parseCommand: CommandModule<object, ParseArgs> = {
     const loaded = await loadConfig(args.config);
     const { model, pages } = await loadModel(args.inputs, { config: loaded.config, configFile: args.config });
     model.diagnostics.unshift(...loaded.diagnostics);
-    if (args.out) await writeFile(args.out, JSON.stringify(model, null, 2) + '\n');
-    if (args.openapi) await writeFile(args.openapi, JSON.stringify(toOpenApi(model), null, 2) + '\n');
+    try {
+      if (args.out) await writeFile(args.out, jsonText(model, 2) + '\n');
+      if (args.openapi) await writeFile(args.openapi, jsonText(toOpenApi(model), 2) + '\n');
+    } catch (error) {
+      process.stderr.write(`docsdk parse: could not write the output: ${describeFsError(error)}\n`);
+      process.exitCode = 1;
+      return;
+    }
     printDiagnostics(model.diagnostics, args.verbose);
     process.stderr.write(summaryLine(model, pages, performance.now() - start) + '\n');
     process.exitCode = exitCodeFor(model.diagnostics, args.strict ?? loaded.config.strict ?? false);

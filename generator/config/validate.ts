@@ -7,6 +7,7 @@ import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../model/types.js';
 import type { DocsdkConfig } from './types.js';
+import { packageFactsDiagnostics } from './package-facts.js';
 import { packageRoot } from './package-root.js';
 
 const configSchemaFile = join(packageRoot, 'docsdk.config.schema.json');
@@ -75,7 +76,10 @@ function toDiagnostic(error: ErrorObject, file: string): Diagnostic | undefined 
 /** Diagnostics for every schema violation of `data`, empty when it is a valid config. */
 export function checkConfig(data: unknown, file: string): { config?: DocsdkConfig; diagnostics: Diagnostic[] } {
   const validateConfig = configValidator();
-  if (validateConfig(data)) return { config: data, diagnostics: [] };
+  if (validateConfig(data)) {
+    const diagnostics = packageFactsDiagnostics(data, file);
+    return diagnostics.length ? { diagnostics } : { config: data, diagnostics };
+  }
   const diagnostics = (validateConfig.errors ?? [])
     .map((e) => toDiagnostic(e, file))
     .filter((d): d is Diagnostic => d !== undefined);

@@ -1,9 +1,9 @@
 // Every name the SDK uses, decided once for the whole model before any file is rendered:
 // exported names are unique across the package (index.ts re-exports them all), method names
 // within their class, file names within their folder (ignoring case).
-import type { Client, Model, Operation, Structure } from '../model/types.js';
+import type { Client, Diagnostic, Model, Operation, Provenance, Structure } from '../model/types.js';
 import { FileNames } from './file-names.js';
-import { memberIdentifier, NameRegistry, pascalCase, typeIdentifier } from './names.js';
+import { memberIdentifier, NameRegistry, pascalCase, typeIdentifier, type SafeName } from './names.js';
 
 export interface StructurePlan {
   structure: Structure;
@@ -31,6 +31,8 @@ export interface SdkPlan {
   clients: ClientPlan[];
   /** By the structure's name in the model. */
   structureNamed: Map<string, StructurePlan>;
+  /** A warning for each name that was unsafe as written and renamed. */
+  diagnostics: Diagnostic[];
 }
 
 /** Stems of the files in `src/` that are not clients. */
@@ -49,19 +51,30 @@ const operationOrder = (a: Operation, b: Operation) =>
 export function planSdk(model: Model, runtimeExports: string[]): SdkPlan {
   const exported = new NameRegistry();
   for (const name of runtimeExports) exported.claim(name);
+  const diagnostics: Diagnostic[] = [];
+  /** The safe identifier, with a warning when it is not the name as written. */
+  const safe = (what: string, raw: string, name: SafeName, where: Provenance): string => {
+    if (name.renamed) {
+      diagnostics.push({ severity: 'warning', code: 'emit.name', message: `${what} ${raw} ${name.renamed}; named ${name.id} in the SDK`, file: where.file, section: where.section });
+    }
+    return name.id;
+  };
 
   const modelFiles = new FileNames();
   const structureNamed = new Map<string, StructurePlan>();
   for (const name of Object.keys(model.structures).sort(byCodeUnits)) {
-    const typeName = exported.claim(typeIdentifier(name));
-    structureNamed.set(name, { structure: model.structures[name], typeName, stem: modelFiles.stemFor(typeName) });
+    const structure = model.structures[name];
+    const typeName = exported.claim(safe('structure', name, typeIdentifier(name), structure.source));
+    structureNamed.set(name, { structure, typeName, stem: modelFiles.stemFor(typeName) });
   }
 
   const srcFiles = new FileNames(FIXED_SRC_STEMS);
   const clients = [...model.clients]
     .sort((a, b) => byCodeUnits(a.name, b.name))
     .map((client) => {
-      const className = exported.claim(typeIdentifier(client.name));
+      // A client is shown by its pages' method lines.
+      const where = client.operations[0]?.source ?? { file: client.name, section: 'method' };
+      const className = exported.claim(safe('client', client.name, typeIdentifier(client.name), where));
       return { client, className, stem: srcFiles.stemFor(className) };
     });
 
@@ -72,12 +85,13 @@ export function planSdk(model: Model, runtimeExports: string[]): SdkPlan {
       // `ManagementClient` → `Management`, to tell apart same-named methods of two clients.
       const clientPrefix = className.replace(/Client$/, '') || className;
       const operations = [...client.operations].sort(operationOrder).map((operation): OperationPlan => {
-        const methodName = methods.claim(memberIdentifier(operation.name));
+        const methodName = methods.claim(safe('method', operation.name, memberIdentifier(operation.name), operation.source));
         const params = `${pascalCase(methodName)}Params`;
         return { operation, methodName, paramsTypeName: exported.claim(params, clientPrefix + params) };
       });
       return { client, className, stem, operations };
     }),
     structureNamed,
+    diagnostics,
   };
 }

@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { packageRoot } from '../config/package-root.js';
 import type { Diagnostic, Model } from '../model/types.js';
 import { toOpenApi } from '../openapi/export.js';
-import { planSdk } from './plan.js';
+import { planSdk, type SdkPlan } from './plan.js';
 import { loadTemplates } from './templates.js';
+import { jsonText } from './escape.js';
 import { startTypeCheck, type TypeCheck } from './background-check.js';
 import { SdkTypeError } from './sdk-type-error.js';
+import { checkSdkLoads, SdkLoadError, type LoadTarget } from './load-check.js';
 import { clientView } from './views/client.js';
 import { FileScope } from './views/common.js';
 import { modelView } from './views/model.js';
@@ -30,6 +32,8 @@ export interface EmitOptions {
    * (startTypeCheck) to have the compiler loaded while the model was still being built.
    */
   typeCheck?: boolean | TypeCheck;
+  /** Import the SDK (types stripped) on a worker and construct each client (default true). */
+  loadCheck?: boolean;
 }
 
 export interface EmittedSdk {
@@ -49,7 +53,7 @@ function exportedNames(source: string): string[] {
   return [...source.matchAll(/^export (?:class|interface|type|function|const) ([\w$]+)/gm)].map((m) => m[1]);
 }
 
-/** Throws SdkTypeError when the result does not compile, or when a JSON template renders invalid JSON. */
+/** Throws SdkTypeError when the result does not compile, SdkLoadError when it does not load, or when a JSON template renders invalid JSON. */
 export async function emitSdk(model: Model, options: EmitOptions = {}): Promise<EmittedSdk> {
   const check = options.typeCheck === false ? undefined : options.typeCheck === true || options.typeCheck === undefined ? startTypeCheck(options.templatesDir) : options.typeCheck;
   try {
@@ -67,7 +71,7 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
     readFile(RUNTIME_SOURCE_PATH, 'utf8'),
   ]);
   const plan = planSdk(model, exportedNames(runtimeSource));
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...plan.diagnostics];
   const scope = () => new FileScope(plan.structureNamed, diagnostics);
 
   const files = new Map<string, string>();
@@ -91,18 +95,29 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   const checked = check?.errors();
   checked?.catch(() => undefined); // awaited below, unless rendering the rest throws first
   files.set('README.md', templates['README.md'](readmeView(plan, packageName)));
-  files.set('openapi.json', JSON.stringify(toOpenApi(model, { title: packageName }), null, 2) + '\n');
+  files.set('openapi.json', jsonText(toOpenApi(model, { title: packageName }), 2) + '\n');
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const timings: Record<string, number> = { emit: performance.now() - started };
 
+  // The load check runs while the type check finishes; both are awaited, so no temp folder outlives the run.
+  const loadStarted = performance.now();
+  const loading = options.loadCheck === false ? undefined : checkSdkLoads(sorted, loadTargets(plan)).finally(() => (timings.loadcheck = performance.now() - loadStarted));
+  loading?.catch(() => undefined);
   if (check && checked) {
     const checkStarted = performance.now();
-    const errors = await checked;
+    const errors = await checked.finally(() => loading);
     timings.typecheck = performance.now() - checkStarted;
     if (check.warmupMs !== undefined) timings.typecheckWarmup = check.warmupMs;
     if (errors.length) throw new SdkTypeError(errors);
   }
+  const problems = await loading;
+  if (problems?.length) throw new SdkLoadError(problems);
   return { files: sorted, diagnostics, timings };
+}
+
+/** Each client class, where it is declared and the methods its instances must have. */
+function loadTargets(plan: SdkPlan): LoadTarget[] {
+  return plan.clients.map((client) => ({ file: `src/${client.stem}.ts`, className: client.className, methods: client.operations.map((op) => op.methodName) }));
 }
 
 function checkedJson(name: string, text: string): string {

@@ -1,3 +1,4 @@
+import { defaultMismatch } from '../model/defaults.js';
 import type { Field, Model, Operation, Structure, TypeRef } from '../model/types.js';
 import { operationIds } from './operation-ids.js';
 
@@ -96,7 +97,8 @@ function fieldSchema(f: Field): Schema {
     if (f.type.kind === 'array') (schema.items as Schema).enum = f.enum;
     else extra.enum = f.enum;
   }
-  if (f.default !== undefined) extra.default = f.default;
+  // A default that does not fit the type (text for a number) is no schema default: it is kept as the page wrote it.
+  if (f.default !== undefined) extra[defaultMismatch(f.default, f.type) ? 'x-docsdk-default' : 'default'] = f.default;
   if (f.example !== undefined) extra.examples = [f.example];
   if (f.maxItems !== undefined && f.type.kind === 'array') extra.maxItems = f.maxItems;
   if (f.inferred?.length) extra['x-docsdk-inferred'] = [...f.inferred];

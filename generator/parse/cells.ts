@@ -1,3 +1,4 @@
+import { isNumericType } from '../model/defaults.js';
 import type { Primitive, TypeRef } from '../model/types.js';
 import { findLinks, isStructureName, unlink, type StructureLink } from './links.js';
 
@@ -92,10 +93,13 @@ export function readRequiredCell(cell: string): boolean | undefined {
 export function readDefaultCell(cell: string, type: TypeRef): string | number | boolean | undefined {
   const text = unlink(cell).replace(/^`(.*)`$/s, '$1').trim();
   if (text === '' || text === '-') return undefined;
-  if (type.kind === 'primitive' && (type.type === 'number' || type.type === 'integer') && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (isNumericType(type) && JSON_NUMBER.test(text) && Number.isFinite(Number(text)) && (type.type !== 'integer' || Number.isInteger(Number(text)))) return Number(text);
   if (type.kind === 'primitive' && type.type === 'boolean' && /^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
   return text;
 }
+
+const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
 
 /** A sample cell, verbatim but for the code span around it. */
 export function readExampleCell(cell: string): string | undefined {

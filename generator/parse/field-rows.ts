@@ -1,4 +1,5 @@
 import type { Diagnostic, Field, InferredFact, Provenance } from '../model/types.js';
+import { defaultMismatch } from '../model/defaults.js';
 import { readDefaultCell, readDescription, readEnumValues, readExampleCell, readMaxItems, readRequiredCell, readTypeCell } from './cells.js';
 import type { ColumnRole, TableRows } from './table.js';
 
@@ -22,13 +23,15 @@ export function readFieldRows(
     const source: Provenance = { ...where, row: rowNumber };
     const problem = (message: string, severity: Diagnostic['severity'] = 'warning') =>
       diagnostics.push({ severity, code: 'row.unreadable', message, file: where.file, section: where.section, row: rowNumber });
-    const name = readDescription(cell(cells, 'name')).replace(/`/g, '').trim();
+    const written = readDescription(cell(cells, 'name')).replace(/`/g, '').trim();
+    // One spelling per name: `café` typed as e + U+0301 and as é are the same name (NFC).
+    const name = written.normalize('NFC');
     if (!FIELD_NAME.test(name)) {
       problem(`no field name in the name cell ("${name.slice(0, 60)}"); row skipped`);
       continue;
     }
     if (seen.has(name)) {
-      problem(`field ${name} appears twice; the first row is kept`);
+      problem(`field ${name} appears twice${written !== name ? ' (the same name once Unicode-normalized, NFC)' : ''}; the first row is kept`);
       continue;
     }
     seen.add(name);
@@ -51,6 +54,8 @@ export function readFieldRows(
     if (kind === 'params') {
       const value = readDefaultCell(cell(cells, 'default'), typeReading.type);
       if (value !== undefined) field.default = value;
+      const mismatch = value === undefined ? undefined : defaultMismatch(value, typeReading.type);
+      if (mismatch) problem(`${name}: ${mismatch}`);
     }
     const example = readExampleCell(cell(cells, 'example'));
     if (example !== undefined) field.example = example;

@@ -10,6 +10,8 @@ import { blocksText, sourceText } from './source-text.js';
 import { columnRoles, isHeaderRow, readTable, type TableRows } from './table.js';
 import { readDescription } from './cells.js';
 import { decodePage } from './decode.js';
+import { asciiTableBars } from './fullwidth-bars.js';
+import { checkFieldNames } from './name-checks.js';
 import { MAX_NESTING, nestsDeeperThan } from './nesting.js';
 import { inferResponseItems } from '../model/infer.js';
 
@@ -39,11 +41,21 @@ export function parsePage(page: PageFile): PageResult {
     const { size, limit } = page.oversize;
     return failed(file, 'page.too-large', `${size} bytes, over the page size limit of ${limit} bytes (maxPageBytes in docsdk.config.json); not read`);
   }
+  if (page.unreadable) return failed(file, 'page.unreadable', page.unreadable);
   const decoded = decodePage(page.bytes);
   if ('problem' in decoded) return failed(file, 'page.unreadable', decoded.problem);
-  const html = fromFirstH1(toHtml(decoded.text, pageFormat(file)));
+  const format = pageFormat(file);
+  const bars = format === 'markdown' ? asciiTableBars(decoded.text) : { text: decoded.text, lines: [] };
+  const html = fromFirstH1(toHtml(bars.text, format));
   if (nestsDeeperThan(html)) return failed(file, 'page.too-deep', `markup nests deeper than ${MAX_NESTING} elements (doc pages nest about 20); not read`);
-  return new PageReader(file, pageBlocks(html)).read();
+  const result = new PageReader(file, pageBlocks(html)).read();
+  if (bars.lines.length) {
+    const many = bars.lines.length > 1;
+    const message = `${many ? 'table rows on lines' : 'a table row on line'} ${bars.lines.join(', ')} ${many ? 'are' : 'is'} written with fullwidth ｜ separators; read as |`;
+    result.diagnostics.unshift({ severity: 'warning', code: 'table.fullwidth-bars', message, file, section: 'page' });
+  }
+  if (decoded.warning) result.diagnostics.unshift({ severity: 'warning', code: 'page.encoding', message: decoded.warning, file, section: 'page' });
+  return result;
 }
 
 function failed(file: string, code: string, message: string): PageResult {
@@ -58,6 +70,8 @@ class PageReader {
   private readonly descriptionParts: string[] = [];
   private method?: { client: string; rawName: string };
   private params?: Field[];
+  /** The parameter table has a required column, as every API reference's does (a plain name/type table is no parameter table). */
+  private paramsShowRequired = false;
   private response?: string;
   private responseFields?: Field[];
   private responseExample?: string;
@@ -117,10 +131,20 @@ class PageReader {
     }
   }
 
+  /** A method line: the page's method, or a second one, which is reported and not used. */
+  private methodLine(method: { client: string; rawName: string }): void {
+    if (!this.method) {
+      this.method = method;
+      return;
+    }
+    const named = (m: { client: string; rawName: string }) => `${m.client}.${m.rawName}`;
+    if (named(method) !== named(this.method)) this.warn('page.method-twice', 'method', `a second method name, ${named(method)}; the first, ${named(this.method)}, is used`);
+  }
+
   private code(text: string, i: number): number {
     // Some editions put the method name in a code block rather than inline code.
-    const method = this.seenH2 && !this.method && !this.params ? readMethodLine(text) : undefined;
-    if (method) this.method = method;
+    const method = this.seenH2 && !this.params ? readMethodLine(text) : undefined;
+    if (method) this.methodLine(method);
     else if (this.response && this.responseExample === undefined && !this.structure && looksLikeJson(text)) this.responseExample = text;
     return i;
   }
@@ -139,6 +163,11 @@ class PageReader {
     const method = readMethodLine(line);
     if (method && !this.method) {
       this.method = method;
+      return i;
+    }
+    // Another method line before the tables: the page names two methods.
+    if (method && !this.params && this.response === undefined) {
+      this.methodLine(method);
       return i;
     }
     const type = TYPE_LINE.exec(line);
@@ -244,6 +273,7 @@ class PageReader {
       return;
     }
     const fields = readFieldRows(table, roles, kind, { file: this.file, section }, this.diagnostics);
+    checkFieldNames(fields, this.file, section, this.diagnostics);
     if (this.structure) {
       this.addStructureFields(fields, section);
     } else if (this.pendingType) {
@@ -252,6 +282,7 @@ class PageReader {
       this.pendingType = undefined;
     } else if (!this.params) {
       this.params = fields;
+      this.paramsShowRequired = roles.required !== undefined;
     } else {
       this.warn('table.extra', section, 'a second parameter table; it is skipped');
     }
@@ -288,11 +319,15 @@ class PageReader {
 
   private result(): PageResult {
     const { file } = this;
-    const isApiPage = this.method !== undefined || this.params !== undefined || this.response !== undefined;
-    if (!isApiPage) {
-      const why = this.summary ? 'it has no method name, parameter table or response type' : 'it has no title, method name, parameter table or response type';
+    // An operation shows at least two of: a method line, a parameter table, a response type.
+    // One alone is what other sites have too (a `vec.len()` paragraph, a name/type table).
+    const shown = { 'method name': this.method !== undefined, 'parameter table': this.params !== undefined && this.paramsShowRequired, 'response type': this.response !== undefined };
+    const present = Object.entries(shown).filter(([, seen]) => seen).map(([what]) => what);
+    if (present.length < 2) {
+      const missing = Object.entries(shown).filter(([, seen]) => !seen).map(([what]) => what);
+      const why = present.length === 0 ? `it has no ${this.summary ? '' : 'title, '}method name, parameter table or response type` : `it shows only a ${present[0]}, no ${missing.join(' or ')}`;
       this.error('page.not-api', 'page', `not an API doc page: ${why}`);
-      return { file, structures: this.structures, diagnostics: this.diagnostics };
+      return { file, structures: present.length === 0 ? this.structures : [], diagnostics: this.diagnostics };
     }
     const inferred: InferredFact[] = [];
     let rawName = this.method?.rawName;

@@ -1,6 +1,8 @@
+import { constants as fsConstants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import type { Diagnostic } from '../model/types.js';
 import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from './page-file.js';
 
 const PAGE_PATTERN = '**/*.{html,htm,md,markdown}';
@@ -26,6 +28,32 @@ export async function findPages(inputs: string[], cwd = process.cwd()): Promise<
   }
   const pages = [...found.values()].sort((a, b) => compareStrings(a.abs, b.abs));
   return { pages, missing };
+}
+
+/** Whether `inner` is `outer` or lies below it. */
+function isInside(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Leaves out the pages inside the output folder `out` (a generated README.md is no doc page,
+ * and would come back as an operation on the next run), with one warning per input that
+ * reaches into it — whether or not it holds files yet, so every run reports the same.
+ */
+function excludeOutput(found: { pages: FoundPage[] }, inputs: string[], out: string, cwd: string): Diagnostic[] {
+  const outAbs = path.resolve(cwd, out);
+  const reaching = inputs.filter((input) => {
+    const target = path.resolve(cwd, isDynamicPattern(input) ? staticPrefix(input) : input);
+    return isInside(outAbs, target) || isInside(target, outAbs);
+  });
+  found.pages = found.pages.filter((page) => !isInside(page.abs, outAbs));
+  return reaching.map((input) => ({
+    severity: 'warning',
+    code: 'input.output-inside',
+    message: `the output folder ${out} is inside this input (or the input inside it): the files docsdk writes there are not read as pages; better keep --out outside the doc pages`,
+    file: input,
+  }));
 }
 
 async function expandInput(input: string, cwd: string): Promise<FoundPage[]> {
@@ -61,18 +89,85 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A page reader that leaves files over `maxBytes` unread (a 5 GB file must not fill the memory). */
+// Opening a FIFO for reading waits for a writer; non-blocking, it opens at once and is refused below.
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+const CHUNK_BYTES = 64 * 1024;
+
+/** What a file that is not a regular one is. */
+function fileKind(info: Stats): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Why a file system call failed, in words, with its code and the path it was about. */
+export function describeFsError(error: unknown): string {
+  const { code, path: where } = error as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file (deleted while docsdk read it?)',
+    ELOOP: 'too many symbolic links (a loop?)',
+    ENXIO: 'no such device (a socket or an unplugged device)',
+    EISDIR: 'a folder, not a file',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EIO: 'input/output error',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+    EMFILE: 'too many open files',
+  };
+  if (!code) return String((error as Error)?.message ?? error);
+  return `${why[code] ?? (error as Error).message} (${code}${where ? `, ${where}` : ''})`;
+}
+
+export type BoundedRead = { bytes: Buffer } | { oversize: { size: number; limit: number } } | { unreadable: string };
+
+/**
+ * The bytes of regular file `abs`, if it holds at most `maxBytes`: counted as they are read,
+ * since a size from stat can lie (0 for /dev/zero behind a symlink, a file still growing).
+ */
+export async function readRegularFile(abs: string, maxBytes: number): Promise<BoundedRead> {
+  let file;
+  try {
+    file = await open(abs, OPEN_FLAGS);
+  } catch (error) {
+    return { unreadable: `cannot be read: ${describeFsError(error)}` };
+  }
+  try {
+    const info = await file.stat();
+    if (!info.isFile()) return { unreadable: `${fileKind(info)}, not a regular file; not read` };
+    if (info.size > maxBytes) return { oversize: { size: info.size, limit: maxBytes } };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // One byte past the limit tells a file at the limit from one over it.
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { oversize: { size: total, limit: maxBytes } };
+    }
+    return { bytes: Buffer.concat(chunks, total) };
+  } catch (error) {
+    return { unreadable: `cannot be read: ${describeFsError(error)}` };
+  } finally {
+    await file.close().catch(() => undefined);
+  }
+}
+
+/**
+ * A page reader that reads only regular files, and leaves files over `maxBytes` unread (a
+ * 5 GB file must not fill the memory). A file it cannot read becomes a page that says why.
+ */
 export function pageReader(maxBytes: number): (page: FoundPage) => Promise<PageFile> {
   return async (page) => {
     const rel = path.relative(page.root, page.abs).split(path.sep).join('/');
-    const file = await open(page.abs);
-    try {
-      const { size } = await file.stat();
-      if (size > maxBytes) return { abs: page.abs, rel, bytes: Buffer.alloc(0), oversize: { size, limit: maxBytes } };
-      return { abs: page.abs, rel, bytes: await file.readFile() };
-    } finally {
-      await file.close();
-    }
+    const read = await readRegularFile(page.abs, maxBytes);
+    return 'bytes' in read ? { abs: page.abs, rel, bytes: read.bytes } : { abs: page.abs, rel, bytes: Buffer.alloc(0), ...read };
   };
 }
 
@@ -82,11 +177,21 @@ export const readPage = pageReader(DEFAULT_MAX_PAGE_BYTES);
 export interface ReadPages {
   files: PageFile[];
   missing: string[];
+  /** About the inputs as a whole (an output folder inside them). */
+  diagnostics?: Diagnostic[];
+}
+
+export interface ReadOptions {
+  cwd?: string;
+  maxPageBytes?: number;
+  /** The output folder: nothing inside it is read as a page. */
+  out?: string;
 }
 
 /** Finds and reads the pages of `inputs` (files, folders, globs). */
-export async function readPages(inputs: string[], { cwd, maxPageBytes }: { cwd?: string; maxPageBytes?: number }): Promise<ReadPages> {
+export async function readPages(inputs: string[], { cwd = process.cwd(), maxPageBytes, out }: ReadOptions): Promise<ReadPages> {
   const found = await findPages(inputs, cwd);
+  const diagnostics = out === undefined ? [] : excludeOutput(found, inputs, out, cwd);
   const files = await Promise.all(found.pages.map(pageReader(maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES)));
-  return { files, missing: found.missing };
+  return { files, missing: found.missing, diagnostics };
 }

@@ -8,6 +8,8 @@ export interface PageFile {
   bytes: Buffer;
   /** Set when the file is over the reader's size limit: `bytes` is then empty, and the parser reports it. */
   oversize?: { size: number; limit: number };
+  /** Set when the file could not be read (not a regular file, permission, gone): why; `bytes` is then empty. */
+  unreadable?: string;
 }
 
 /** Pages larger than this are not read: real doc pages are under 110 KB, and parsing costs about 2 s and 300 MB per MB of page (docs/limits.md). */

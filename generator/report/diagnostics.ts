@@ -20,6 +20,9 @@ export function countDiagnostics(diagnostics: Diagnostic[]): DiagnosticCounts {
   };
 }
 
+/** Exit code of a failure docsdk did not foresee (a bug), reported in one line. */
+export const INTERNAL_ERROR_EXIT = 3;
+
 /** Exit code rule shared by the commands: 1 when any page failed, or any warning under --strict. */
 export function exitCodeFor(diagnostics: Diagnostic[], strict: boolean): 0 | 1 {
   const { errors, warnings } = countDiagnostics(diagnostics);

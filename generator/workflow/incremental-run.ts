@@ -1,8 +1,10 @@
 // One generate run seen from the release workflow: what is on disk, whether anything the
 // output depends on changed since the last run, cached page parsing, and the previous
 // model (kept in the output) to diff against.
+import { join } from 'node:path';
 import type { Model } from '../model/types.js';
-import { readPages, type ReadPages } from '../read/inputs.js';
+import { readPages, readRegularFile, type ReadPages } from '../read/inputs.js';
+import { assertReplaceable } from '../write/atomic.js';
 import type { PageCache } from '../pipeline.js';
 import { isModel, MODEL_FILE_NAME } from '../diff/load-side.js';
 import { changedFiles, readFolder, readOutput, type FileChange } from './output-files.js';
@@ -23,30 +25,37 @@ export interface RunOptions {
   cwd?: string;
 }
 
+/** A previous model larger than this is not read (the 250-page corpus's is about 1 MB): the run then diffs against nothing. */
+const MAX_MODEL_BYTES = 256 * 1024 * 1024;
+
 export class IncrementalRun {
   private constructor(
     private readonly options: RunOptions,
     private readonly cache: RunCache | undefined,
     private readonly fingerprint: string,
-    /** The output folder as it was before this run. */
-    readonly onDisk: ReadonlyMap<string, Buffer>,
+    /** The output folder as it was before this run: sha256 of each file. */
+    readonly onDisk: ReadonlyMap<string, string>,
     /** The pages, read: for loadModel, which then need not read them again. */
     readonly read: ReadPages,
+    private readonly savedModel: Buffer | undefined,
   ) {}
 
   get pages(): number {
     return this.read.files.length;
   }
 
+  /** Throws OutputFolderError, before reading anything of it, when the output folder is not docsdk's. */
   static async start(options: RunOptions): Promise<IncrementalRun> {
-    const [read, templates, onDisk, cache] = await Promise.all([
+    await assertReplaceable(options.out);
+    const [read, templates, onDisk, savedModel, cache] = await Promise.all([
       readPages(options.inputs, options),
       options.templatesDir ? readFolder(options.templatesDir) : new Map<string, Buffer>(),
       readOutput(options.out),
+      readRegularFile(join(options.out, MODEL_FILE_NAME), MAX_MODEL_BYTES).then((read) => ('bytes' in read ? read.bytes : undefined)),
       options.cacheFile === false ? undefined : RunCache.open(options.cacheFile ?? defaultCacheFile(options.out, options.cwd)),
     ]);
     const fingerprint = inputsFingerprint({ pages: read.files, config: options.settings, templates });
-    return new IncrementalRun(options, cache, fingerprint, onDisk, read);
+    return new IncrementalRun(options, cache, fingerprint, onDisk, read, savedModel);
   }
 
   /** Nothing the output depends on changed, and the output on disk is what the last run wrote. */
@@ -74,7 +83,7 @@ export class IncrementalRun {
 
   /** The model the previous run kept in the output, if there is one this docsdk can read. */
   previousModel(): Model | undefined {
-    const saved = this.onDisk.get(MODEL_FILE_NAME);
+    const saved = this.savedModel;
     if (!saved) return undefined;
     try {
       const data: unknown = JSON.parse(saved.toString('utf8'));
@@ -82,6 +91,11 @@ export class IncrementalRun {
     } catch {
       return undefined;
     }
+  }
+
+  /** Where the run cache is kept, if this run keeps one. */
+  get cacheFile(): string | undefined {
+    return this.cache?.file;
   }
 
   /** Remembers that `files` (now on disk) came from this run's inputs. */

@@ -2,7 +2,7 @@
 // content hash, so a hit is exactly what parsing would give), and a fingerprint of
 // everything the last written output came from, so an unchanged run can stop early.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { docsdkBuildId } from '../config/package-root.js';
 import type { PageResult } from '../parse/page.js';
@@ -34,7 +34,7 @@ function pageIdentity(page: PageFile): string {
   const oversize = page.oversize ? `${page.oversize.size}/${page.oversize.limit}` : '';
   let hash = pageHashes.get(page);
   if (hash === undefined) pageHashes.set(page, (hash = sha256(page.bytes)));
-  return `${page.rel}\0${hash}\0${oversize}`;
+  return `${page.rel}\0${hash}\0${oversize}\0${page.unreadable ?? ''}`;
 }
 
 /**
@@ -88,11 +88,11 @@ export class RunCache implements PageCache {
     this.used[sha256(pageIdentity(page))] = structuredClone(result);
   }
 
-  /** Whether the output on disk is exactly what the last run wrote from the same inputs. */
-  isUpToDate(inputs: string, onDisk: ReadonlyMap<string, Buffer>): boolean {
+  /** Whether the output on disk (sha256 of each file) is exactly what the last run wrote from the same inputs. */
+  isUpToDate(inputs: string, onDisk: ReadonlyMap<string, string>): boolean {
     const { output } = this.stored;
     if (this.stored.inputs !== inputs || !output || Object.keys(output).length !== onDisk.size) return false;
-    return [...onDisk].every(([path, bytes]) => output[path] === sha256(bytes));
+    return [...onDisk].every(([path, hash]) => output[path] === hash);
   }
 
   /** Records a written output; keeps only the pages of this run, so the cache never outgrows the docs. */
@@ -107,7 +107,13 @@ export class RunCache implements PageCache {
     // Write then rename, so a killed run never leaves half a cache behind. One temp name for
     // every run: what a killed run left is overwritten and renamed away by the next one.
     const temp = `${this.file}.tmp`;
-    await writeFile(temp, JSON.stringify(content));
-    await rename(temp, this.file);
+    try {
+      await writeFile(temp, JSON.stringify(content));
+      await rename(temp, this.file);
+    } catch (error) {
+      // A full or read-only disk: no partial cache is left behind.
+      await rm(temp, { force: true });
+      throw error;
+    }
   }
 }

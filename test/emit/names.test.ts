@@ -15,16 +15,35 @@ describe('typeIdentifier', () => {
     ['class', 'class_'],
     ['__proto__', '__proto__'],
     ['A b\u0000c', 'A_b_c'],
+    ['eval', 'eval_'],
+    ['arguments', 'arguments_'],
+    ['Promise', 'Promise_'],
+    ['Record', 'Record_'],
+    ['Response', 'Response_'],
+    ['user\u200dId', 'user_Id'],
+    ['\u3164', '_'],
+    ['cafe\u0301', 'caf\u00e9'],
   ])('%j → %s', (raw, id) => {
-    expect(typeIdentifier(raw)).toBe(id);
+    expect(typeIdentifier(raw).id).toBe(id);
+  });
+
+  test('says why it renamed a name', () => {
+    expect(typeIdentifier('eval')).toEqual({ id: 'eval_', renamed: 'is a reserved word (or cannot be bound in strict mode)' });
+    expect(typeIdentifier('Promise').renamed).toBe("is a built-in global, which the SDK's code would then no longer reach");
+    expect(typeIdentifier('UserDto')).toEqual({ id: 'UserDto' });
   });
 });
 
 describe('memberIdentifier', () => {
-  test('keeps reserved words (fine as method names) but not constructor', () => {
-    expect(memberIdentifier('delete')).toBe('delete');
-    expect(memberIdentifier('constructor')).toBe('constructor_');
-    expect(memberIdentifier('get-user')).toBe('get_user');
+  test('keeps reserved words (fine as method names) but not constructor, then or Object.prototype members', () => {
+    expect(memberIdentifier('delete')).toEqual({ id: 'delete' });
+    expect(memberIdentifier('eval')).toEqual({ id: 'eval' });
+    expect(memberIdentifier('get-user')).toEqual({ id: 'get_user' });
+    expect(memberIdentifier('constructor')).toEqual({ id: 'constructor_', renamed: 'is the class constructor' });
+    expect(memberIdentifier('then')).toEqual({ id: 'then_', renamed: 'would make every client a thenable' });
+    for (const name of ['toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf']) {
+      expect(memberIdentifier(name)).toEqual({ id: name + '_', renamed: 'is a member of Object.prototype' });
+    }
   });
 
   test('pascalCase', () => {

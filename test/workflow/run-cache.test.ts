@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePage, type PageResult } from '../../generator/parse/page.js';
 import type { PageFile } from '../../generator/read/page-file.js';
+import { contentHash } from '../../generator/workflow/output-files.js';
 import { inputsFingerprint, RunCache } from '../../generator/workflow/run-cache.js';
 
 const page = (rel: string, text: string): PageFile => ({ abs: `/virtual/${rel}`, rel, bytes: Buffer.from(text) });
@@ -73,10 +74,11 @@ describe('RunCache', () => {
     const cache = await RunCache.open(file);
     await cache.save('fingerprint', new Map([['a.ts', 'A']]));
     const reopened = await RunCache.open(file);
-    expect(reopened.isUpToDate('fingerprint', new Map([['a.ts', Buffer.from('A')]]))).toBe(true);
-    expect(reopened.isUpToDate('other', new Map([['a.ts', Buffer.from('A')]]))).toBe(false);
-    expect(reopened.isUpToDate('fingerprint', new Map([['a.ts', Buffer.from('B')]]))).toBe(false);
-    expect(reopened.isUpToDate('fingerprint', new Map([['a.ts', Buffer.from('A')], ['b.ts', Buffer.from('')]]))).toBe(false);
+    const onDisk = (files: [string, string][]) => new Map(files.map(([path, text]) => [path, contentHash(text)]));
+    expect(reopened.isUpToDate('fingerprint', onDisk([['a.ts', 'A']]))).toBe(true);
+    expect(reopened.isUpToDate('other', onDisk([['a.ts', 'A']]))).toBe(false);
+    expect(reopened.isUpToDate('fingerprint', onDisk([['a.ts', 'B']]))).toBe(false);
+    expect(reopened.isUpToDate('fingerprint', onDisk([['a.ts', 'A'], ['b.ts', '']]))).toBe(false);
   });
 
   it('treats a corrupt cache file as empty', async () => {

@@ -4,6 +4,7 @@ import type { Field, Operation } from '../../model/types.js';
 import { hasBusinessEnvelope } from '../envelope.js';
 import { stringLiteral } from '../escape.js';
 import { clientDoc, operationDoc, paramsDoc } from '../jsdoc.js';
+import { isObjectPrototypeMember } from '../names.js';
 import type { ClientPlan, OperationPlan } from '../plan.js';
 import { docView, type DocView, type FileScope, type ImportView, type PropertyView } from './common.js';
 
@@ -19,8 +20,10 @@ export interface MethodView {
   doc: DocView;
   name: string;
   paramsType: string;
-  /** No required parameter: `params` defaults to `{}`. */
+  /** No required parameter: `params` defaults to `paramsDefault`. */
   paramsOptional: boolean;
+  /** `{}`; asserted to the params type when a parameter is named like a member every object has (`{}` has a `constructor` too). */
+  paramsDefault: string;
   returnType: string;
   /** The RequestSpec literal's values, as code. */
   httpMethod: string;
@@ -90,6 +93,7 @@ function methodView(op: OperationPlan, params: Field[], scope: FileScope): Metho
     name: op.methodName,
     paramsType: op.paramsTypeName,
     paramsOptional: params.every((field) => !field.required),
+    paramsDefault: params.some((field) => isObjectPrototypeMember(field.name)) ? `{} as ${op.paramsTypeName}` : '{}',
     returnType: response?.typeName ?? 'unknown',
     httpMethod: stringLiteral(operation.http.verb),
     path: stringLiteral(pathTemplate(operation)),
