@@ -203,6 +203,8 @@ class PageReader {
       this.info('table.delimiter', section, `${why}; read by its header`);
     }
     const recovered = splitPipeRows((hasDelimiter ? rest : [second, ...rest]).join('\n'), header.length);
+    // A header over text that holds no row (an English table cut by a literal ` ... `) is no table.
+    if (!hasDelimiter && recovered.rows.length === 0) return last;
     const rows = recovered.rows.map((cells, n) => ({ cells, rowNumber: n + 1 }));
     this.useTable({ header, rows }, recovered.skipped);
     return last;

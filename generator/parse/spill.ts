@@ -35,23 +35,45 @@ function written(cells: string[]): string[] {
   return end ? cells.slice(0, end) : [''];
 }
 
+/** A row being joined: its cells, the cell its next line continues, whether a code span is open there. */
+interface OpenRow {
+  cells: string[];
+  cut: number;
+  open: boolean;
+}
+
+function openRow(cells: string[]): OpenRow {
+  const cut = cutCell(cells);
+  return { cells, cut, open: isOdd(cells[cut]) };
+}
+
 /**
  * Whether a rendered row is the next line of `row`'s multi-line cell: the cell holds an open
  * code span that closes later (`tickLater`), or the line filled only its first cell.
  */
-function continues(row: string[], cells: string[], tickLater: boolean): boolean {
-  if (isOdd(row[cutCell(row)]) && tickLater) return true;
+function continues(row: OpenRow, cells: string[], tickLater: boolean): boolean {
+  if (row.open && tickLater) return true;
   return cells.length >= 3 && cells[0].trim() !== '' && written(cells).length === 1;
 }
 
-function join(row: string[], cells: string[]): void {
-  const k = cutCell(row);
+/** Appends a line to the row's cut cell; the cells after it on the line follow. Parity is kept, not recounted: a cell can grow long. */
+function join(row: OpenRow, cells: string[]): void {
   const [first, ...rest] = written(cells);
-  row.length = k + 1;
-  row[k] = `${row[k] ?? ''}\n${first}`;
+  const k = row.cut;
+  row.cells.length = k + 1;
+  row.cells[k] = `${row.cells[k] ?? ''}\n${first}`;
+  if (isOdd(first)) row.open = !row.open;
   // Pipes inside a code span that is still open are its text.
-  while (rest.length && isOdd(row[k])) row[k] += ` | ${rest.shift()}`;
-  row.push(...rest);
+  while (rest.length && row.open) {
+    const next = rest.shift()!;
+    row.cells[k] += ` | ${next}`;
+    if (isOdd(next)) row.open = !row.open;
+  }
+  if (!rest.length) return;
+  row.cells.push(...rest);
+  const odd = rest.findIndex(isOdd);
+  row.cut = k + 1 + (odd >= 0 ? odd : rest.length - 1);
+  row.open = odd >= 0;
 }
 
 const escapePipes = (cell: string) => cell.replace(/\|/g, '\\|');
@@ -72,13 +94,13 @@ function ticksFrom(rows: string[][], after: string): boolean[] {
 
 /** The rendered rows with every line of a multi-line cell joined to the row it belongs to. */
 function joinedRows(rendered: string[][], ticks: boolean[]): string[][] {
-  const rows: string[][] = [];
+  const rows: OpenRow[] = [];
   rendered.forEach((cells, i) => {
     const row = rows.at(-1);
     if (row && continues(row, cells, ticks[i])) join(row, cells);
-    else rows.push([...cells]);
+    else rows.push(openRow([...cells]));
   });
-  return rows;
+  return rows.map((row) => row.cells);
 }
 
 /** Whether a rendered table needs its rows re-joined: a row is the next line of a multi-line cell. */

@@ -46,7 +46,7 @@ describe('loadConfig', () => {
       out: 'out',
       basePath: '/api/v3/',
       clients: { ManagementClient: 'Management' },
-      operations: { getUserGroups: { verb: 'GET', path: '/api/v3/get-user-groups' } },
+      operations: { getUserGroups: { verb: 'GET', path: '/api/v3/get-user-groups', name: 'listUserGroups' } },
       fields: { 'UserDto.gender': { type: 'string', enum: ['M', 'F', 'U'], required: true }, 'getGroup.code': { type: 'GroupDto[]' } },
       templates: 'templates',
       strict: false,
