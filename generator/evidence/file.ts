@@ -22,13 +22,16 @@ export interface LoadedEvidence {
   text: string;
 }
 
-/** Loads `file`, or docsdk.evidence.json in the working folder when it exists; none at all is an empty evidence. */
-export async function loadEvidence(file?: string, cwd = process.cwd()): Promise<LoadedEvidence> {
+/**
+ * Loads `file`, or docsdk.evidence.json in the working folder when it exists; none at all is
+ * an empty evidence, and so is a named file that does not exist yet unless `mustExist`.
+ */
+export async function loadEvidence(file?: string, cwd = process.cwd(), { mustExist = false } = {}): Promise<LoadedEvidence> {
   const shown = file ?? EVIDENCE_FILE_NAME;
   const path = resolve(cwd, shown);
   const result = (evidence: EvidenceFile, diagnostics: Diagnostic[], text = ''): LoadedEvidence => ({ evidence, diagnostics, path, shown, text });
   const fail = (code: string, message: string) => result(emptyEvidence(), [{ severity: 'error', code, message, file: shown }]);
-  if (file === undefined && !existsSync(path)) return result(emptyEvidence(), []);
+  if (!mustExist && !existsSync(path)) return result(emptyEvidence(), []);
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -3,6 +3,7 @@
 // bodies. Headers are never read, so no credential (Authorization, cookies, API keys) can
 // reach the evidence file. A file too large, not JSON or not a HAR is an error naming it
 // (and the entry), and nothing of it is used.
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -25,6 +26,8 @@ export interface HarEntry {
 export interface HarCapture {
   /** The file as named on the command line. */
   file: string;
+  /** sha256 of its bytes. */
+  sha256: string;
   entries: HarEntry[];
 }
 
@@ -81,12 +84,13 @@ export async function readHar(file: string, maxBytes = DEFAULT_MAX_HAR_BYTES, cw
     throw new HarError(`${file}: cannot read: ${(e as Error).message}`);
   }
   if (size > maxBytes) throw new HarError(`${file}: ${size} bytes, over the ${maxBytes}-byte limit (maxHarBytes); not read`);
+  const bytes = await readFile(path);
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(path, 'utf8'));
+    data = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
     throw new HarError(`${file}: not valid JSON: ${(e as Error).message}`);
   }
   if (!isObject(data) || !isObject(data.log) || !Array.isArray(data.log.entries)) throw new HarError(`${file}: not a HAR file (no log.entries list)`);
-  return { file, entries: data.log.entries.map((entry, i) => readEntry(entry, i, file)) };
+  return { file, sha256: createHash('sha256').update(bytes).digest('hex'), entries: data.log.entries.map((entry, i) => readEntry(entry, i, file)) };
 }

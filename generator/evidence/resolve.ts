@@ -43,7 +43,15 @@ export function resolveRoutes(answers: readonly (Route & { status: number | null
 export const describeRoutes = (routes: readonly Route[]): string => routes.map(routeKey).join(', ');
 
 /** The route an operation's recorded evidence settles on: probe answers and traffic together must show exactly one existing route. */
-export function conclude(entry: { probe?: { answers: ProbeAnswer[] }; traffic?: { routes: TrafficRoute[] } }): Resolution {
+export function conclude(entry: { probe?: { answers: string[] }; traffic?: { routes: TrafficRoute[] } }): Resolution {
   const traffic = (entry.traffic?.routes ?? []).flatMap((r) => r.statuses.map((status) => ({ verb: r.verb, path: r.path, status })));
-  return resolveRoutes([...(entry.probe?.answers ?? []), ...traffic]);
+  return resolveRoutes([...(entry.probe?.answers ?? []).map(parseAnswer), ...traffic]);
+}
+
+/** `GET /api/v3/get-user 401`: one line per answer keeps the evidence file short and its diffs readable. */
+export const formatAnswer = (a: ProbeAnswer): string => `${a.verb} ${a.path} ${a.status ?? '-'}`;
+
+export function parseAnswer(text: string): ProbeAnswer {
+  const [verb, path, status] = text.split(' ');
+  return { verb: verb as ProbeAnswer['verb'], path, status: status === '-' ? null : Number(status) };
 }

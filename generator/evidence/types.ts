@@ -22,8 +22,8 @@ export interface ProbeRecord {
   baseUrl: string;
   /** When these answers were first seen (a re-probe with the same answers keeps it). */
   when: string;
-  /** Every request, in the plan's order. */
-  answers: ProbeAnswer[];
+  /** Every request and its answer, in the plan's order: `VERB path status` (`-` for none), see formatAnswer. */
+  answers: string[];
 }
 
 /** A route as captured traffic called it: the statuses it answered and how often. */
