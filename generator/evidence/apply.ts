@@ -81,18 +81,27 @@ function childKeys(path: string, bodies: Record<string, BodyObservation>): strin
 
 const isUntypedArray = (f: Field) => f.type.kind === 'array' && f.type.items.kind === 'primitive' && f.type.items.type === 'unknown';
 
+/** Types the untyped arrays traffic shows items of; again inside the items typed, as far as the traffic goes. Returns the final shape. */
+function typeArrayItems(model: Model, op: Operation, bodies: Record<string, BodyObservation>): BodyShape {
+  for (;;) {
+    const shape = bodyShape(model, op);
+    let typed = false;
+    for (const [path, field] of shape.fields) {
+      const items = isUntypedArray(field) ? observedItems(model, path, bodies) : undefined;
+      if (!items) continue;
+      field.type = { kind: 'array', items };
+      settle(field, ['items'], 'verified');
+      typed = true;
+    }
+    if (!typed) return shape;
+  }
+}
+
 function applyBodies(model: Model, op: Operation, bodies: Record<string, BodyObservation>, input: EvidenceInput, report: Report): void {
-  const shape: BodyShape = bodyShape(model, op);
+  const shape = typeArrayItems(model, op, bodies);
   for (const [path, field] of shape.fields) {
     const seen = bodies[path];
     if (!seen) continue;
-    if (isUntypedArray(field) && !field.verified?.includes('items')) {
-      const items = observedItems(model, path, bodies);
-      if (items) {
-        field.type = { kind: 'array', items };
-        settle(field, ['items'], 'verified');
-      }
-    }
     const extra = field.enum ? (seen.values ?? []).filter((v) => !field.enum!.includes(v)) : [];
     if (extra.length) {
       field.enum = [...field.enum!, ...extra];

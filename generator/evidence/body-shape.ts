@@ -56,11 +56,11 @@ const MAX_VALUES = 100;
  * Records the shape of `value` at `path` into `out`: JSON types everywhere, and string values
  * only where `valuesAt` says (enum fields), so no other data of the traffic is kept.
  */
-export function observe(value: unknown, path: string, out: Map<string, BodyObservation>, valuesAt: ReadonlySet<string>, depth = 0): void {
+export function observe(value: unknown, path: string, out: Map<string, BodyObservation>, valuesAt: (path: string) => boolean, depth = 0): void {
   const type = jsonType(value);
   const seen = out.get(path) ?? { types: [] };
   if (!seen.types.includes(type)) seen.types = [...seen.types, type].sort();
-  if (type === 'string' && valuesAt.has(path) && !seen.values?.includes(value as string) && (seen.values?.length ?? 0) < MAX_VALUES) {
+  if (type === 'string' && valuesAt(path) && !seen.values?.includes(value as string) && (seen.values?.length ?? 0) < MAX_VALUES) {
     seen.values = [...(seen.values ?? []), value as string].sort();
   }
   out.set(path, seen);

@@ -46,9 +46,17 @@ class RouteIndex {
   }
 }
 
-/** Paths of an operation's enum fields: the only places whose values traffic evidence keeps. */
-function enumPaths(model: Model, op: Operation): Set<string> {
-  return new Set([...bodyShape(model, op).fields].filter(([, f]) => f.enum?.length).map(([path]) => path));
+/**
+ * Where an operation's traffic keeps string values: its enum fields, and, inside arrays the
+ * page leaves untyped (their items are not known yet), keys named like an enum field of any
+ * structure. Every other value of the traffic is dropped.
+ */
+function enumPaths(model: Model, op: Operation): (path: string) => boolean {
+  const shape = [...bodyShape(model, op).fields];
+  const known = new Set(shape.filter(([, f]) => f.enum?.length).map(([path]) => path));
+  const untyped = shape.filter(([, f]) => f.type.kind === 'array' && f.type.items.kind === 'primitive' && f.type.items.type === 'unknown').map(([path]) => `${path}[].`);
+  const enumNames = new Set(Object.values(model.structures).flatMap((s) => s.fields.filter((f) => f.enum?.length).map((f) => f.name)));
+  return (path) => known.has(path) || (untyped.some((u) => path.startsWith(u)) && enumNames.has(path.slice(path.lastIndexOf('.') + 1)));
 }
 
 interface Collected {
@@ -56,7 +64,7 @@ interface Collected {
   when: string;
   routes: Map<string, TrafficRoute>;
   bodies: Map<string, BodyObservation>;
-  valuesAt: Set<string>;
+  valuesAt: (path: string) => boolean;
 }
 
 function collect(entry: HarEntry, file: string, claim: Claim, into: Collected): void {
