@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { loadConfig } from '../config/load.js';
+import { usableConfig } from './config-arg.js';
 import { applyEvidence } from '../evidence/apply.js';
 import { DEFAULT_MAX_PATHS } from '../evidence/candidates.js';
 import { mergeEntry, writeEvidence } from '../evidence/file.js';
@@ -9,7 +9,7 @@ import { formatAnswer } from '../evidence/resolve.js';
 import { trafficEvidence } from '../evidence/traffic.js';
 import type { EvidenceFile } from '../evidence/types.js';
 import { loadModel } from '../pipeline.js';
-import { countDiagnostics, printDiagnostics } from '../report/diagnostics.js';
+import { printDiagnostics } from '../report/diagnostics.js';
 
 interface ProbeArgs {
   inputs: string[];
@@ -127,12 +127,8 @@ export const probeCommand: CommandModule<object, ProbeArgs> = {
           'any other status (401/403 included: a known route refuses a request without credentials) means the route exists.',
       ) as never,
   handler: async (args) => {
-    const loaded = await loadConfig(args.config);
-    if (countDiagnostics(loaded.diagnostics).errors) {
-      printDiagnostics(loaded.diagnostics, false);
-      process.exitCode = 2;
-      return;
-    }
+    const loaded = await usableConfig(args.config);
+    if (!loaded) return;
     const { config } = loaded;
     if (!args.baseUrl && !args.clientBaseUrl?.length && !args.evidence?.length) return usage('name the server (--base-url URL or --client-base-url Client=URL) or captured traffic (--evidence FILE.har)');
     const urls = baseUrls(args, config.clients ?? {});
