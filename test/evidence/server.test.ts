@@ -3,9 +3,10 @@
 // the evidence, compile the SDK with tsc and call every method: each call must reach an
 // existing route with the right verb. Then the same from a HAR of those calls, without probing.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApiServer, type ApiServer, type Received } from '../helpers/api-server.js';
@@ -14,13 +15,15 @@ import { readFacts } from '../helpers/facts.js';
 import { factRoutes } from '../helpers/facts-routes.js';
 import { harRecorder, type Har } from '../helpers/har-recorder.js';
 
-const PAGES = join(repoRoot, 'test/fixtures/corpus/zh/markdown');
+// DOCSDK_PROBE_PAGES measures another copy of the zh corpus (e.g. ../shared/corpus/zh/vitepress).
+const PAGES = resolve(process.env.DOCSDK_PROBE_PAGES ?? join(repoRoot, 'test/fixtures/corpus/zh/markdown'));
 const TSC = join(repoRoot, 'node_modules/typescript/bin/tsc');
 const FAST = ['--rate', '2000', '--concurrency', '8'];
 const CREDENTIAL_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|apikey|x-auth-token|x-access-token)$/i;
 
 const facts = readFacts('zh') as unknown as Record<string, { http: { verb: string; path: string } }>;
-const truth = Object.fromEntries(Object.entries(facts).map(([page, f]) => [`${page}.md`, f.http]));
+const extension = existsSync(join(PAGES, `${Object.keys(facts)[0]}.md`)) ? '.md' : '.html';
+const truth = Object.fromEntries(Object.entries(facts).map(([page, f]) => [`${page}${extension}`, f.http]));
 
 let server: ApiServer;
 let dir: string;
@@ -61,7 +64,7 @@ describe('docsdk probe', { timeout: 120_000 }, () => {
   test('--dry-run prints the plan and sends nothing', async () => {
     const r = await runCliAsync(['probe', PAGES, '--base-url', server.baseUrl, '--dry-run', '--evidence-file', evidenceFile]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('AuthenticationClient.initAuthenticationOptions (authentication/登录/webauthn-authentication.md)');
+    expect(r.stdout).toContain(`AuthenticationClient.initAuthenticationOptions (authentication/登录/webauthn-authentication${extension})`);
     expect(r.stdout.split('\n').slice(-2)[0]).toBe(
       '249 operations; 1369 to 6837 requests (2 canary requests per base URL); at most 5000, 4 at once, 10 per second, 10000 ms each; no credentials, no body but {}',
     );
@@ -76,7 +79,7 @@ describe('docsdk probe', { timeout: 120_000 }, () => {
     const verified = Object.fromEntries(Object.entries(evidence.operations as Record<string, { verified: unknown }>).map(([page, e]) => [page, e.verified]));
     expect(verified).toEqual(truth);
     // The slash the file name lost, and a wrong inferred verb (405 on the path, then the other verbs).
-    expect(evidence.operations['authentication/登录/webauthn-authentication.md'].probe.answers).toEqual([
+    expect(evidence.operations[`authentication/登录/webauthn-authentication${extension}`].probe.answers).toEqual([
       'POST /api/v3/webauthn-authentication 404',
       'POST /api/v3/webauthn/authentication 405',
       'GET /api/v3/webauthn/authentication 401',
@@ -110,7 +113,7 @@ describe('docsdk probe', { timeout: 120_000 }, () => {
     const gateway = await startApiServer(factRoutes(), { authBeforeRouting: true });
     try {
       const file = join(dir, 'refused.json');
-      const r = await runCliAsync(['probe', PAGES, '--base-url', gateway.baseUrl, ...FAST, '--evidence-file', file]);
+      const r = await runCliAsync(['probe', join(PAGES, 'authentication/登录'), '--base-url', gateway.baseUrl, ...FAST, '--evidence-file', file]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`docsdk probe: error: ${gateway.baseUrl}: the server does not tell missing routes apart without credentials (GET /api/v3/docsdk-probe-no-such-route answered 401, POST /api/v3/docsdk-probe-no-such-route answered 401); nothing probed there`);
       expect(gateway.log).toHaveLength(2);
@@ -168,7 +171,7 @@ describe('generate from the evidence', { timeout: 300_000 }, () => {
     const written = await readFile(file, 'utf8');
     expect(written).not.toMatch(/secret-token|Bearer|server-secret-cookie|session=|"(authorization|cookie|set-cookie)"/i);
     const evidence = JSON.parse(written);
-    expect(evidence.operations['authentication/登录/webauthn-authentication.md'].traffic.routes).toEqual([
+    expect(evidence.operations[`authentication/登录/webauthn-authentication${extension}`].traffic.routes).toEqual([
       { verb: 'GET', path: '/api/v3/webauthn/authentication', statuses: [200], requests: 1 },
     ]);
   });
