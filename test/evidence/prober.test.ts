@@ -4,7 +4,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { Prober, probeTarget } from '../../generator/evidence/probe.js';
+import { Prober, probeTarget, type ProbeTarget } from '../../generator/evidence/probe.js';
+import type { HttpVerb } from '../../generator/model/types.js';
 
 let baseUrl: string;
 let inFlight = 0;
@@ -31,7 +32,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const target = (paths: string[]) => ({ page: 'a.md', operation: 'C.a', baseUrl, verbs: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const, paths }) as never;
+const target = (paths: string[], verbs: HttpVerb[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']): ProbeTarget => ({ page: 'a.md', operation: 'C.a', baseUrl, verbs, paths });
 
 test('never more requests in flight than the concurrency cap; all answers in plan order', async () => {
   const prober = new Prober({ concurrency: 2, rate: 1000, timeoutMs: 5000, maxRequests: 100 });
@@ -55,6 +56,6 @@ test('the budget stops sending; a hanging request times out; neither outcome is 
   expect([received - before, budget.sent, cut.complete]).toEqual([3, 3, false]);
   expect(cut.answers.filter((a) => a.status === null)).toHaveLength(cut.answers.length - 3);
   const slow = new Prober({ concurrency: 4, rate: 1000, timeoutMs: 100, maxRequests: 10 });
-  const hung = await probeTarget({ ...target(['/api/v3/hang']), verbs: ['GET'] } as never, slow);
+  const hung = await probeTarget(target(['/api/v3/hang'], ['GET']), slow);
   expect(hung).toMatchObject({ complete: false, answers: [{ verb: 'GET', path: '/api/v3/hang', status: null }] });
 });
