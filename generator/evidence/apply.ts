@@ -52,6 +52,9 @@ function applyRoute(op: Operation, entry: OperationEvidence, report: Report): vo
     op.params = op.params.map((p) => (p.in === 'query' || p.in === 'body' ? { ...p, in: where } : p));
   }
   op.http.path = route.path;
+  // A `{name}` segment of the verified path is filled from the parameter of that name.
+  const templated = new Set([...route.path.matchAll(/\{([A-Za-z_$][\w$]*)\}/g)].map((m) => m[1]));
+  op.params = op.params.map((p) => (templated.has(p.name) && p.in !== 'path' ? { ...p, in: 'path' } : p));
   settle(op, ['http.verb', 'http.path'], 'verified');
 }
 

@@ -31,7 +31,8 @@ let evidenceFile: string;
 let harFile: string;
 
 beforeAll(async () => {
-  server = await startApiServer(factRoutes());
+  // Closes by itself well after the slowest run of this file (minutes on a loaded machine).
+  server = await startApiServer(factRoutes(), { lifetimeMs: 20 * 60_000 });
   dir = await mkdtemp(join(tmpdir(), 'docsdk-probe-'));
   evidenceFile = join(dir, 'docsdk.evidence.json');
   harFile = join(dir, 'calls.har');
