@@ -27,7 +27,8 @@ const evidenceFor = (verb: string) =>
     },
   });
 
-describe('evidence on the command line', () => {
+// Three generate runs in one test: minutes on a loaded two-core machine.
+describe('evidence on the command line', { timeout: 240_000 }, () => {
   it('a malformed HAR or evidence file: exit 2 naming it, nothing written', async () => {
     const dir = await project();
     await writeFile(join(dir, 'broken.har'), '{"log":');
