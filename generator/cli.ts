@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { diffCommand } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
 import { parseCommand } from './commands/parse.js';
+import { probeCommand } from './commands/probe.js';
 import { describeFsError } from './read/inputs.js';
 import { INTERNAL_ERROR_EXIT } from './report/diagnostics.js';
 
@@ -16,7 +17,8 @@ try {
     .command(parseCommand)
     .command(generateCommand)
     .command(diffCommand)
-    .demandCommand(1, 'Name a command: parse, generate or diff')
+    .command(probeCommand)
+    .demandCommand(1, 'Name a command: parse, generate, diff or probe')
     .strict()
     .help()
     // Usage errors exit 2, apart from page problems (1); real exceptions propagate.

@@ -9,3 +9,8 @@ export { diffModels } from './diff/changes.js';
 export { loadConfig } from './config/load.js';
 export { applyOverrides } from './config/overrides.js';
 export type * from './model/types.js';
+export { applyEvidence, type EvidenceInput } from './evidence/apply.js';
+export { loadEvidence, writeEvidence } from './evidence/file.js';
+export { readHar } from './evidence/har.js';
+export { Prober, probeTarget, probeTargets, DEFAULT_LIMITS, type ProbeLimits } from './evidence/probe.js';
+export type * from './evidence/types.js';

@@ -1,5 +1,6 @@
 import { buildModel } from './model/build.js';
 import { applyOverrides } from './config/overrides.js';
+import { applyEvidence, type EvidenceInput } from './evidence/apply.js';
 import { DEFAULT_BASE_PATH, type Config } from './config/types.js';
 import type { Diagnostic, Model } from './model/types.js';
 import { parsePages } from './parse/parallel.js';
@@ -19,6 +20,8 @@ export interface LoadOptions {
   onPage?: () => void;
   /** The pages, found and read already (the incremental run reads them first, to fingerprint them). */
   read?: ReadPages;
+  /** docsdk.evidence.json and HAR captures: verified routes and body shapes, applied before the config's overrides. */
+  evidence?: EvidenceInput;
 }
 
 
@@ -37,7 +40,7 @@ export interface LoadResult {
   pages: number;
 }
 
-/** read pages → parse tables → build and merge the model → apply the config's overrides. */
+/** read pages → parse tables → build and merge the model → apply the evidence → apply the config's overrides. */
 export async function loadModel(inputs: string[], options: LoadOptions = {}): Promise<LoadResult> {
   const timings: Record<string, number> = {};
   const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
@@ -49,8 +52,10 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
   const { files, missing, diagnostics: readDiagnostics = [] } = options.read ?? (await timed('read', () => readPages(inputs, { cwd: options.cwd, maxPageBytes: options.config?.maxPageBytes })));
   const results = await timed('parse', () => parseUncached(files, options));
   const built = await timed('merge', () => buildModel(results, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH }));
-  // applyOverrides adds its own diagnostics to the model it returns.
-  const model = options.config ? applyOverrides(built, options.config, options.configFile).model : built;
+  // applyEvidence and applyOverrides add their own diagnostics to the model they return.
+  const evidence = options.evidence;
+  const verified = evidence ? await timed('evidence', () => applyEvidence(built, evidence)) : built;
+  const model = options.config ? applyOverrides(verified, options.config, options.configFile).model : verified;
   const unmatched: Diagnostic[] = missing.map((input) => ({
     severity: 'error',
     code: 'input.missing',

@@ -1,9 +1,8 @@
 import type { CommandModule } from 'yargs';
-import { loadConfig } from '../config/load.js';
+import { usableConfig } from './config-arg.js';
 import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.js';
 import { loadSide } from '../diff/load-side.js';
 import { diffToJson, diffToMarkdown } from '../diff/render.js';
-import { countDiagnostics, printDiagnostics } from '../report/diagnostics.js';
 
 interface DiffArgs {
   old: string;
@@ -27,12 +26,8 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
       .option('fail-on', { choices: FAIL_ON_LEVELS, describe: 'Exit 1 when there is a change of this level or above' })
       .option('config', { type: 'string', describe: 'docsdk.config.json applied when a side is pages' }) as never,
   handler: async (args) => {
-    const loaded = await loadConfig(args.config);
-    if (countDiagnostics(loaded.diagnostics).errors) {
-      printDiagnostics(loaded.diagnostics, false);
-      process.exitCode = 2;
-      return;
-    }
+    const loaded = await usableConfig(args.config);
+    if (!loaded) return;
     const options = { config: loaded.config, configFile: args.config };
     let sides;
     try {

@@ -7,6 +7,7 @@ import { diffToMarkdown } from '../diff/render.js';
 import { startTypeCheck } from '../emit/background-check.js';
 import { jsonText } from '../emit/escape.js';
 import type { EmittedSdk } from '../emit/sdk.js';
+import { evidenceOptions, loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
 import type { Model } from '../model/types.js';
 import { loadModel } from '../pipeline.js';
 import { countDiagnostics, exitCodeFor, printDiagnostics } from '../report/diagnostics.js';
@@ -19,7 +20,7 @@ import { defaultCacheFile } from '../workflow/run-cache.js';
 import { watchForChanges, watchTargets } from '../workflow/watch.js';
 import { FAIL_ON_LEVELS } from './diff.js';
 
-interface GenerateArgs {
+interface GenerateArgs extends EvidenceArgs {
   inputs?: string[];
   out?: string;
   templates?: string;
@@ -48,6 +49,11 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return;
   }
   const { config } = loaded;
+  const evidence = await loadEvidenceInput(args, config, { mustExist: true });
+  if (evidence.diagnostics.length) {
+    printDiagnostics(evidence.diagnostics, false);
+    return fail('the evidence could not be read: nothing written', 2);
+  }
   const inputs = args.inputs?.length ? args.inputs : config.inputs;
   if (!inputs?.length) return fail('no pages: pass them as arguments or set "inputs" in the config', 2);
   const out = args.out ?? config.out;
@@ -70,7 +76,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     run = await IncrementalRun.start({
       inputs,
       out,
-      settings: { config, templatesDir },
+      settings: { config, templatesDir, evidence: evidence.fingerprint },
       templatesDir,
       maxPageBytes: config.maxPageBytes,
       cacheFile: args.cache && defaultCacheFile(out),
@@ -97,7 +103,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   // The compiler loads on another thread while the pages are parsed.
   const typeCheck = startTypeCheck(templatesDir);
   progress.stage('parsing', run.pages);
-  const { model, timings } = await loadModel(inputs, { config, configFile: args.config, pageCache: run.pageCache, onPage: run.onPage, read: run.read });
+  const { model, timings } = await loadModel(inputs, { config, configFile: args.config, pageCache: run.pageCache, onPage: run.onPage, read: run.read, evidence: evidence.input });
   progress.stage('generating');
   let sdk: EmittedSdk;
   try {
@@ -183,6 +189,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('out', { type: 'string', describe: 'Output folder, replaced as a whole (default: the config\'s "out")' })
       .option('templates', { type: 'string', describe: 'Folder of .hbs files replacing the default templates of the same name' })
       .option('config', { type: 'string', describe: 'docsdk.config.json to use' })
+      .options(evidenceOptions)
       .option('strict', { type: 'boolean', default: false, describe: 'Fail (and write nothing) on any warning too' })
       .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) and stage timings too' })
       .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 and list the files that would change if the output is stale' })

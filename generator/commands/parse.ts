@@ -5,9 +5,10 @@ import { describeFsError } from '../read/inputs.js';
 import { toOpenApi } from '../openapi/export.js';
 import { loadModel } from '../pipeline.js';
 import { loadConfig } from '../config/load.js';
+import { evidenceOptions, loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
 import { exitCodeFor, printDiagnostics, summaryLine } from '../report/diagnostics.js';
 
-interface ParseArgs {
+interface ParseArgs extends EvidenceArgs {
   inputs: string[];
   out?: string;
   openapi?: string;
@@ -25,12 +26,20 @@ export const parseCommand: CommandModule<object, ParseArgs> = {
       .option('out', { type: 'string', describe: 'Write the model as JSON to this file' })
       .option('openapi', { type: 'string', describe: 'Write the OpenAPI 3.1 document to this file' })
       .option('config', { type: 'string', describe: 'docsdk.config.json to use' })
+      .options(evidenceOptions)
       .option('strict', { type: 'boolean', describe: 'Exit 1 on any warning too (default: the config\'s strict)' })
       .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) too' }) as never,
   handler: async (args) => {
     const start = performance.now();
     const loaded = await loadConfig(args.config);
-    const { model, pages } = await loadModel(args.inputs, { config: loaded.config, configFile: args.config });
+    const evidence = await loadEvidenceInput(args, loaded.config, { mustExist: true });
+    if (evidence.diagnostics.length) {
+      printDiagnostics(evidence.diagnostics, false);
+      process.stderr.write('docsdk parse: the evidence could not be read: nothing written\n');
+      process.exitCode = 2;
+      return;
+    }
+    const { model, pages } = await loadModel(args.inputs, { config: loaded.config, configFile: args.config, evidence: evidence.input });
     model.diagnostics.unshift(...loaded.diagnostics);
     try {
       if (args.out) await writeFile(args.out, jsonText(model, 2) + '\n');

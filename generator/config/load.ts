@@ -25,6 +25,7 @@ function resolvePaths(config: DocsdkConfig, dir: string): Config {
     ...(config.inputs && { inputs: config.inputs.map(absolute) }),
     ...(config.out && { out: absolute(config.out) }),
     ...(config.templates && { templates: absolute(config.templates) }),
+    ...(config.evidenceFile && { evidenceFile: absolute(config.evidenceFile) }),
   };
 }
 

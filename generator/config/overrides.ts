@@ -1,17 +1,15 @@
 // Applies the corrections of docsdk.config.json to a model: client renames, operation verb,
-// path and name, field type/enum/required. An overridden fact is no longer inferred, so it leaves
-// the item's `inferred` list. Overrides that match nothing are reported, naming their key.
+// path and name, field type/enum/required. An overridden fact is configured: it leaves the item's
+// `inferred` and `verified` lists for `configured`. Overrides that match nothing are reported, naming their key.
 import type { Diagnostic, Field, InferredFact, Model, Operation } from '../model/types.js';
 import { paramLocation } from '../model/infer.js';
+import { settle } from '../model/marks.js';
 import { keyPath } from './validate.js';
 import { compareStrings } from '../read/inputs.js';
 import { parseTypeExpression, referencedStructure } from './type-expression.js';
 import { CONFIG_FILE_NAME, type DocsdkConfig, type FieldOverride, type OperationOverride } from './types.js';
 
 type Report = (severity: Diagnostic['severity'], code: string, key: string, message: string) => void;
-
-const without = (facts: InferredFact[] | undefined, drop: InferredFact[]) =>
-  (facts ?? []).filter((f) => !drop.includes(f));
 
 function overrideOperation(op: Operation, override: OperationOverride): void {
   if (override.verb) {
@@ -20,26 +18,24 @@ function overrideOperation(op: Operation, override: OperationOverride): void {
     op.params = op.params.map((p) => ({ ...p, in: where }));
   }
   if (override.path) op.http.path = override.path;
-  op.inferred = without(op.inferred, [
-    ...(override.verb ? (['http.verb'] as const) : []),
-    ...(override.path ? (['http.path'] as const) : []),
-  ]);
+  settle(op, [...(override.verb ? (['http.verb'] as const) : []), ...(override.path ? (['http.path'] as const) : [])], 'configured');
 }
 
 function overrideField(field: Field, override: FieldOverride): void {
   const settled: InferredFact[] = [];
   if (override.type !== undefined) {
     field.type = parseTypeExpression(override.type);
-    settled.push('type', 'items');
+    settled.push('type', ...(field.type.kind === 'array' ? (['items'] as const) : []));
   }
-  if (override.enum !== undefined) field.enum = [...override.enum];
+  if (override.enum !== undefined) {
+    field.enum = [...override.enum];
+    settled.push('enum');
+  }
   if (override.required !== undefined) {
     field.required = override.required;
     settled.push('required');
   }
-  const inferred = without(field.inferred, settled);
-  if (inferred.length) field.inferred = inferred;
-  else delete field.inferred;
+  settle(field, settled, 'configured');
 }
 
 /** Fields a `fields` key names: `Structure.field` first, else `operationName.param` in any client. */
@@ -99,7 +95,7 @@ function applyNames(model: Model, matches: [OperationOverride, Operation[]][], r
         continue;
       }
       op.name = override.name;
-      op.inferred = without(op.inferred, ['name']);
+      settle(op, ['name'], 'configured');
       settled.add(op.source.file);
     }
   }

@@ -31,6 +31,12 @@ export interface DocsdkConfig {
   strict?: boolean;
   /** Pages larger than this many bytes are reported and not read (default DEFAULT_MAX_PAGE_BYTES, 2 MiB). */
   maxPageBytes?: number;
+  /** docsdk.evidence.json to read and write (default: the one in the working folder). */
+  evidenceFile?: string;
+  /** Add the fields traffic shows and no page documents (default: only report them). */
+  addObservedFields?: boolean;
+  /** HAR files larger than this many bytes are refused unread (default DEFAULT_MAX_HAR_BYTES, 64 MiB). */
+  maxHarBytes?: number;
   package?: { name?: string; version?: string };
 }
 

@@ -10,22 +10,21 @@ import type { DocsdkConfig } from './types.js';
 import { packageFactsDiagnostics } from './package-facts.js';
 import { packageRoot } from './package-root.js';
 
-const configSchemaFile = join(packageRoot, 'docsdk.config.schema.json');
-
-let compiled: ValidateFunction<DocsdkConfig> | undefined;
+const compiled = new Map<string, ValidateFunction>();
 
 /**
- * Loaded and compiled on first use (~0.06 s to load ajv, ~0.2 s to compile): runs without a
+ * The validator of a schema shipped at the package root (`docsdk.config.schema.json`, …),
+ * loaded and compiled on first use (~0.06 s to load ajv, ~0.2 s to compile): runs without a
  * config file never need it. require, as ajv is CommonJS and this stays synchronous.
  */
-function configValidator(): ValidateFunction<DocsdkConfig> {
-  if (!compiled) {
+export function schemaValidator<T>(schemaFileName: string): ValidateFunction<T> {
+  let validate = compiled.get(schemaFileName);
+  if (!validate) {
     const { Ajv } = createRequire(import.meta.url)('ajv') as typeof AjvModule;
-    compiled = new Ajv({ allErrors: true, verbose: true, strict: true }).compile<DocsdkConfig>(
-      JSON.parse(readFileSync(configSchemaFile, 'utf8')),
-    );
+    validate = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(JSON.parse(readFileSync(join(packageRoot, schemaFileName), 'utf8')));
+    compiled.set(schemaFileName, validate);
   }
-  return compiled;
+  return validate as ValidateFunction<T>;
 }
 
 /** `inputs[0]`, `operations.getUserGroups.verb`, `fields["UserDto.email"].type`. */
@@ -42,7 +41,7 @@ function pointerSegments(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function toDiagnostic(error: ErrorObject, file: string): Diagnostic | undefined {
+function toDiagnostic(error: ErrorObject, file: string, codePrefix: string): Diagnostic | undefined {
   const at = pointerSegments(error.instancePath);
   const hint = (error.parentSchema as { description?: string } | undefined)?.description;
   const explain = (message = 'is invalid') =>
@@ -53,7 +52,7 @@ function toDiagnostic(error: ErrorObject, file: string): Diagnostic | undefined 
         : message;
   const diagnostic = (code: string, key: string, message: string): Diagnostic => ({
     severity: 'error',
-    code,
+    code: `${codePrefix}.${code}`,
     message,
     file,
     section: key,
@@ -61,27 +60,32 @@ function toDiagnostic(error: ErrorObject, file: string): Diagnostic | undefined 
 
   if (error.keyword === 'additionalProperties') {
     const key = keyPath([...at, error.params.additionalProperty as string]);
-    return diagnostic('config.unknown-key', key, `unknown key "${key}"`);
+    return diagnostic('unknown-key', key, `unknown key "${key}"`);
   }
   // ajv reports a bad property name twice: the inner error (with propertyName) says why.
   if (error.keyword === 'propertyNames') return undefined;
   if (error.propertyName !== undefined) {
     const key = keyPath([...at, error.propertyName]);
-    return diagnostic('config.invalid-key', key, `invalid key "${key}": ${explain(error.message)}`);
+    return diagnostic('invalid-key', key, `invalid key "${key}": ${explain(error.message)}`);
   }
   const key = keyPath(at);
-  return diagnostic('config.invalid-value', key, `${key || 'config'}: ${explain(error.message)}`);
+  return diagnostic('invalid-value', key, `${key || codePrefix}: ${explain(error.message)}`);
+}
+
+/** Diagnostics for every violation of the shipped schema `schemaFileName` by `data`; `value` is set when there are none. */
+export function checkAgainstSchema<T>(schemaFileName: string, data: unknown, file: string, codePrefix: string): { value?: T; diagnostics: Diagnostic[] } {
+  const validate = schemaValidator<T>(schemaFileName);
+  if (validate(data)) return { value: data, diagnostics: [] };
+  const diagnostics = (validate.errors ?? [])
+    .map((e) => toDiagnostic(e, file, codePrefix))
+    .filter((d): d is Diagnostic => d !== undefined);
+  return { diagnostics };
 }
 
 /** Diagnostics for every schema violation of `data`, empty when it is a valid config. */
 export function checkConfig(data: unknown, file: string): { config?: DocsdkConfig; diagnostics: Diagnostic[] } {
-  const validateConfig = configValidator();
-  if (validateConfig(data)) {
-    const diagnostics = packageFactsDiagnostics(data, file);
-    return diagnostics.length ? { diagnostics } : { config: data, diagnostics };
-  }
-  const diagnostics = (validateConfig.errors ?? [])
-    .map((e) => toDiagnostic(e, file))
-    .filter((d): d is Diagnostic => d !== undefined);
-  return { diagnostics };
+  const { value, diagnostics } = checkAgainstSchema<DocsdkConfig>('docsdk.config.schema.json', data, file, 'config');
+  if (!value) return { diagnostics };
+  const facts = packageFactsDiagnostics(value, file);
+  return facts.length ? { diagnostics: facts } : { config: value, diagnostics };
 }

@@ -27,7 +27,9 @@ export type InferredFact =
   | 'http.path'
   | 'method' // method name taken from the file name (no Method name section)
   | 'client' // client taken from the pages beside it (no Method name section)
-  | 'name'; // operation name made distinct from the file name: another page gives the same method name
+  | 'name' // operation name made distinct from the file name: another page gives the same method name
+  | 'enum' // allowed values beyond (or instead of) the page's list
+  | 'field'; // a field no page documents (seen in traffic, added by config)
 
 export interface Field {
   name: string;
@@ -45,6 +47,10 @@ export interface Field {
   /** Where the parameter goes in the HTTP request (operation parameters only). */
   in?: 'query' | 'body' | 'path' | 'header' | 'cookie';
   inferred?: InferredFact[];
+  /** Facts a live server or captured traffic confirmed (docsdk.evidence.json, HAR files). */
+  verified?: InferredFact[];
+  /** Facts docsdk.config.json set: they win over inferred and verified ones. */
+  configured?: InferredFact[];
   source: Provenance;
 }
 
@@ -79,6 +85,10 @@ export interface Operation {
   /** JSON sample of the response, kept verbatim as an example (never read for types). */
   responseExample?: string;
   inferred: InferredFact[];
+  /** Facts a live server or captured traffic confirmed (docsdk.evidence.json, HAR files). */
+  verified?: InferredFact[];
+  /** Facts docsdk.config.json set: they win over inferred and verified ones. */
+  configured?: InferredFact[];
   source: Provenance;
 }
 

@@ -69,8 +69,18 @@ function operationObject(client: string, op: Operation, operationId: string): Sc
   }
   result.responses = { '200': response };
   result['x-docsdk-source'] = op.source.file;
-  if (op.inferred.length) result['x-docsdk-inferred'] = [...op.inferred];
+  Object.assign(result, marks(op));
   return result;
+}
+
+/** `x-docsdk-inferred`, `x-docsdk-verified`, `x-docsdk-configured`: how each fact the page did not show was settled. */
+function marks(item: Operation | Field): Schema {
+  const out: Schema = {};
+  for (const mark of ['inferred', 'verified', 'configured'] as const) {
+    const facts = item[mark];
+    if (facts?.length) out[`x-docsdk-${mark}`] = [...facts];
+  }
+  return out;
 }
 
 function structureSchema(s: Structure): Schema {
@@ -101,7 +111,7 @@ function fieldSchema(f: Field): Schema {
   if (f.default !== undefined) extra[defaultMismatch(f.default, f.type) ? 'x-docsdk-default' : 'default'] = f.default;
   if (f.example !== undefined) extra.examples = [f.example];
   if (f.maxItems !== undefined && f.type.kind === 'array') extra.maxItems = f.maxItems;
-  if (f.inferred?.length) extra['x-docsdk-inferred'] = [...f.inferred];
+  Object.assign(extra, marks(f));
   // $ref siblings are allowed in 3.1; keep the reference itself first for readers.
   return { ...schema, ...extra };
 }

@@ -1,3 +1,4 @@
+import { routeMarksText } from '../model/marks.js';
 import type { Diagnostic, Model } from '../model/types.js';
 
 /** `file: section row N: message`, the one line format every diagnostic is printed in. */
@@ -32,7 +33,7 @@ export function exitCodeFor(diagnostics: Diagnostic[], strict: boolean): 0 | 1 {
 export function summaryLine(model: Model, pages: number, ms: number): string {
   const ops = model.clients.reduce((n, c) => n + c.operations.length, 0);
   const { errors, warnings, infos } = countDiagnostics(model.diagnostics);
-  return `docsdk: ${pages} pages, ${ops} operations, ${Object.keys(model.structures).length} structures, ${errors} errors, ${warnings} warnings, ${infos} notes in ${Math.round(ms)} ms`;
+  return `docsdk: ${pages} pages, ${ops} operations, ${Object.keys(model.structures).length} structures, ${errors} errors, ${warnings} warnings, ${infos} notes in ${Math.round(ms)} ms; ${routeMarksText(model)}`;
 }
 
 /** Prints diagnostics (errors and warnings; notes too with `verbose`) to stderr. */

@@ -20,7 +20,7 @@ describe('docsdk parse', () => {
     const dir = workspace();
     const r = runCli(['parse', 'pages', '--out', 'model.json', '--openapi', 'openapi.json'], dir);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^docsdk: 2 pages, 2 operations, 7 structures, 0 errors, 0 warnings, 0 notes in \d+ ms\n$/);
+    expect(r.stderr).toMatch(/^docsdk: 2 pages, 2 operations, 7 structures, 0 errors, 0 warnings, 0 notes in \d+ ms; verbs: 0 verified, 2 inferred, 0 configured; paths: 0 verified, 2 inferred, 0 configured\n$/);
     const model = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8'));
     expect(model.clients[0].operations.map((o: { name: string }) => o.name)).toEqual(['createGroup', 'getUserGroups']);
     const openapi = JSON.parse(readFileSync(path.join(dir, 'openapi.json'), 'utf8'));

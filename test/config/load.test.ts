@@ -52,6 +52,9 @@ describe('loadConfig', () => {
       strict: false,
       package: { name: '@acme/sdk', version: '1.2.3' },
       maxPageBytes: 1_000_000,
+      evidenceFile: 'docsdk.evidence.json',
+      addObservedFields: false,
+      maxHarBytes: 1_000_000,
     };
     const file = await configFile(every);
     expect((await loadConfig(file)).diagnostics).toEqual([]);

@@ -127,7 +127,7 @@ describe('generate: reporting', () => {
   it('prints plain stage lines and a summary on stderr when not on a terminal', async () => {
     const r = generate(await project(), '--no-cache');
     expect(r.stderr).toMatch(
-      /^docsdk: parsing 5 pages\ndocsdk: generating\ndocsdk: 5 pages, 5 operations, 16 structures, 0 errors, 0 warnings, 0 notes in \d+ ms; 5 parsed, 0 cached; 25 files changed in sdk\n$/,
+      /^docsdk: parsing 5 pages\ndocsdk: generating\ndocsdk: 5 pages, 5 operations, 16 structures, 0 errors, 0 warnings, 0 notes in \d+ ms; verbs: 0 verified, 5 inferred, 0 configured; paths: 0 verified, 5 inferred, 0 configured; 5 parsed, 0 cached; 25 files changed in sdk\n$/,
     );
   });
 
