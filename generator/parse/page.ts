@@ -81,6 +81,8 @@ class PageReader {
   /** A sub-heading that names no structure (an example, say): its tables are not fields. */
   private otherHeading?: string;
   private seenH2 = false;
+  /** Index of the block that opened the current h1/h2 section. */
+  private sectionStart = -1;
 
   constructor(
     private readonly file: string,
@@ -98,6 +100,7 @@ class PageReader {
     const block = this.blocks[i];
     switch (block.kind) {
       case 'heading':
+        if (block.level <= 2) this.sectionStart = i;
         this.heading(block);
         return i;
       case 'table':
@@ -131,6 +134,14 @@ class PageReader {
     }
   }
 
+  /**
+   * Whether block i is the first of its h2 section, where a method line stands (the section
+   * holds only it). Elsewhere `vec.len()` in code is prose, as on other sites' pages.
+   */
+  private opensSection(i: number): boolean {
+    return this.seenH2 && i === this.sectionStart + 1;
+  }
+
   /** A method line: the page's method, or a second one, which is reported and not used. */
   private methodLine(method: { client: string; rawName: string }): void {
     if (!this.method) {
@@ -143,7 +154,7 @@ class PageReader {
 
   private code(text: string, i: number): number {
     // Some editions put the method name in a code block rather than inline code.
-    const method = this.seenH2 && !this.params ? readMethodLine(text) : undefined;
+    const method = this.opensSection(i) && !this.params ? readMethodLine(text) : undefined;
     if (method) this.methodLine(method);
     else if (this.response && this.responseExample === undefined && !this.structure && looksLikeJson(text)) this.responseExample = text;
     return i;
@@ -160,13 +171,9 @@ class PageReader {
       if (this.summary) this.descriptionParts.push(readDescription(text));
       return i;
     }
-    const method = readMethodLine(line);
-    if (method && !this.method) {
-      this.method = method;
-      return i;
-    }
-    // Another method line before the tables: the page names two methods.
-    if (method && !this.params && this.response === undefined) {
+    const method = this.opensSection(i) ? readMethodLine(line) : undefined;
+    // A second method line counts only before the tables: the page then names two methods.
+    if (method && (!this.method || (!this.params && this.response === undefined))) {
       this.methodLine(method);
       return i;
     }
@@ -321,15 +328,15 @@ class PageReader {
 
   private result(): PageResult {
     const { file } = this;
-    // An operation shows at least two of: a method line, a parameter table, a response type.
-    // One alone is what other sites have too (a `vec.len()` paragraph, a name/type table).
-    const shown = { 'method name': this.method !== undefined, 'parameter table': this.params !== undefined && this.paramsShowRequired, 'response type': this.response !== undefined };
-    const present = Object.entries(shown).filter(([, seen]) => seen).map(([what]) => what);
-    if (present.length < 2) {
-      const missing = Object.entries(shown).filter(([, seen]) => !seen).map(([what]) => what);
-      const why = present.length === 0 ? `it has no ${this.summary ? '' : 'title, '}method name, parameter table or response type` : `it shows only a ${present[0]}, no ${missing.join(' or ')}`;
+    // A method line, a parameter table with a required column (a plain name/type table is
+    // what other sites have too) or a response type: without one, this is no API page.
+    const isApiPage = this.method !== undefined || (this.params !== undefined && this.paramsShowRequired) || this.response !== undefined;
+    if (!isApiPage) {
+      const why = this.params
+        ? 'its parameter table has no required column, and it has no method name or response type'
+        : `it has no ${this.summary ? '' : 'title, '}method name, parameter table or response type`;
       this.error('page.not-api', 'page', `not an API doc page: ${why}`);
-      return { file, structures: present.length === 0 ? this.structures : [], diagnostics: this.diagnostics };
+      return { file, structures: this.params ? [] : this.structures, diagnostics: this.diagnostics };
     }
     const inferred: InferredFact[] = [];
     let rawName = this.method?.rawName;

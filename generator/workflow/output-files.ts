@@ -37,6 +37,8 @@ export async function readFolder(dir: string): Promise<Map<string, Buffer>> {
   return new Map(await Promise.all(files.map(async (path) => [path, await readFile(join(dir, path))] as const)));
 }
 
+const HASH_STREAMS = 16;
+
 /** sha256 of a file, read as a stream: a file of any size costs a buffer's worth of memory. */
 async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -51,8 +53,12 @@ async function hashFile(path: string): Promise<string> {
 export async function readOutput(outDir: string): Promise<Map<string, string>> {
   const files = (await listFiles(outDir)).filter((path) => path !== OUTPUT_MARKER && !path.startsWith('.docsdk-tmp-'));
   const hashes = new Map<string, string>();
-  // One file at a time: the folder may hold thousands, and each hash is a stream.
-  for (const path of files) hashes.set(path, await hashFile(join(outDir, path)));
+  // A few streams at a time: the folder may hold thousands of files, each stream a buffer.
+  for (let i = 0; i < files.length; i += HASH_STREAMS) {
+    const batch = files.slice(i, i + HASH_STREAMS);
+    const sums = await Promise.all(batch.map((path) => hashFile(join(outDir, path))));
+    batch.forEach((path, n) => hashes.set(path, sums[n]));
+  }
   return hashes;
 }
 

@@ -124,7 +124,7 @@ describe('docsdk generate', () => {
     await mkdir(out);
     await writeFile(join(out, 'notes.txt'), 'mine');
     const { code, stderr } = await generate(PAGES, '--out', out);
-    expect(code).toBe(1);
+    expect(code).toBe(2); // a usage error: nothing written
     expect(stderr).toContain('did not write');
     expect(await readdir(out)).toEqual(['notes.txt']);
   });

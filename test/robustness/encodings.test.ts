@@ -38,7 +38,8 @@ describe('encodings', () => {
 
 describe('shapes', () => {
   it('two method names: the first is used, the second reported', () => {
-    const result = parsePage(textPage('get-user.md', PAGE.replace('`UserClient.get_user`', '`UserClient.get_user`\n\n`UserClient.get_user_v2`')));
+    const twice = PAGE.replace('`UserClient.get_user`', '`UserClient.get_user`\n\n## Method name\n\n`UserClient.get_user_v2`');
+    const result = parsePage(textPage('get-user.md', twice));
     expect(result.operation).toMatchObject({ name: 'getUser', client: 'UserClient' });
     expect(messages(result)).toEqual(['get-user.md: method: warning: a second method name, UserClient.get_user_v2; the first, UserClient.get_user, is used']);
   });
@@ -49,7 +50,7 @@ describe('shapes', () => {
     expect(result.operation).toBeUndefined();
     expect(result.structures).toEqual([]);
     expect(messages(result).filter((m) => m.includes('error'))).toEqual([
-      'rustdoc-vec.html: page: error: not an API doc page: it shows only a method name, no parameter table or response type',
+      'rustdoc-vec.html: page: error: not an API doc page: its parameter table has no required column, and it has no method name or response type',
     ]);
   });
 

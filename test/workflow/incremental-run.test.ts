@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IncrementalRun, type RunOptions } from '../../generator/workflow/incremental-run.js';
+import { OUTPUT_MARKER } from '../../generator/write/atomic.js';
 import { createProgress } from '../../generator/workflow/progress.js';
 import { copyPages } from '../support/workflow-pages.js';
 
@@ -22,6 +23,7 @@ describe('IncrementalRun', () => {
   it('is up to date only after recording the output now on disk', async () => {
     const opts = await options();
     await mkdir(opts.out);
+    await writeFile(join(opts.out, OUTPUT_MARKER), '');
     await writeFile(join(opts.out, 'a.ts'), 'A');
     const first = await IncrementalRun.start(opts);
     expect(first.pages).toBe(5);
@@ -35,6 +37,7 @@ describe('IncrementalRun', () => {
   it('lists the files writing would change', async () => {
     const opts = await options();
     await mkdir(opts.out);
+    await writeFile(join(opts.out, OUTPUT_MARKER), '');
     await writeFile(join(opts.out, 'a.ts'), 'A');
     const run = await IncrementalRun.start(opts);
     expect(run.staleFiles(new Map([['a.ts', 'B']]))).toEqual([{ path: 'a.ts', change: 'modified' }]);
@@ -43,6 +46,7 @@ describe('IncrementalRun', () => {
   it('reads the previous model from the output, and ignores one it cannot read', async () => {
     const opts = await options();
     await mkdir(opts.out);
+    await writeFile(join(opts.out, OUTPUT_MARKER), '');
     const model = { modelVersion: 1, clients: [], structures: {}, diagnostics: [] };
     await writeFile(join(opts.out, 'docsdk-model.json'), JSON.stringify(model));
     expect((await IncrementalRun.start(opts)).previousModel()).toEqual(model);
@@ -50,6 +54,13 @@ describe('IncrementalRun', () => {
     expect((await IncrementalRun.start(opts)).previousModel()).toBeUndefined();
     await writeFile(join(opts.out, 'docsdk-model.json'), '{ broken');
     expect((await IncrementalRun.start(opts)).previousModel()).toBeUndefined();
+  });
+
+  it('refuses an output folder docsdk did not write before reading anything of it', async () => {
+    const opts = await options();
+    await mkdir(opts.out);
+    await writeFile(join(opts.out, 'notes.txt'), 'mine');
+    await expect(IncrementalRun.start(opts)).rejects.toThrow(/refusing to replace it: it has files docsdk did not write/);
   });
 
   it('counts every page as parsed without a cache', async () => {

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { holdRunLock } from '../../generator/write/run-lock.js';
 import { OUTPUT_MARKER, writeOutput } from '../../generator/write/atomic.js';
 
 let parent: string;
@@ -94,31 +95,38 @@ describe('writeOutput', () => {
 
   test('clears temp folders of dead runs, and puts back an output a dead run had moved aside', async () => {
     await writeOutput(out, files({ 'a.ts': 'previous' }));
-    const deadPid = 2 ** 22 + 12345; // above Linux's pid_max: never a running process
-    // A run killed between its two renames: the output is aside, the new build complete.
-    await rename(out, join(parent, `.docsdk-tmp-sdk-${deadPid}-0123abcd-old`));
-    await mkdir(join(parent, `.docsdk-tmp-sdk-${deadPid}-0123abcd-new`));
+    // A run killed between its two renames: the output is aside, the new build complete, its lock a dead socket file.
+    await rename(out, join(parent, '.docsdk-tmp-sdk-0123abcd-old'));
+    await mkdir(join(parent, '.docsdk-tmp-sdk-0123abcd-new'));
+    await writeFile(join(parent, '.docsdk-tmp-sdk-0123abcd-lock'), '');
     // A run killed while writing, and a folder of another output that must be left alone.
-    await mkdir(join(parent, `.docsdk-tmp-sdk-${deadPid}-89abcdef-new`));
-    await mkdir(join(parent, `.docsdk-tmp-other-${deadPid}-89abcdef-new`));
+    await mkdir(join(parent, '.docsdk-tmp-sdk-89abcdef-new'));
+    await mkdir(join(parent, '.docsdk-tmp-other-89abcdef-new'));
 
     await writeOutput(out, files({ 'a.ts': 'new' }));
     expect(await tree(out)).toEqual({ 'a.ts': 'new', [OUTPUT_MARKER]: expect.any(String) });
-    expect((await readdir(parent)).sort()).toEqual([`.docsdk-tmp-other-${deadPid}-89abcdef-new`, 'sdk']);
+    expect((await readdir(parent)).sort()).toEqual(['.docsdk-tmp-other-89abcdef-new', 'sdk']);
   });
 
   test('an output a dead run had moved aside is back even if the next run fails', async () => {
     await writeOutput(out, files({ 'a.ts': 'previous' }));
-    await rename(out, join(parent, `.docsdk-tmp-sdk-${2 ** 22 + 1}-0123abcd-old`));
+    await rename(out, join(parent, '.docsdk-tmp-sdk-0123abcd-old'));
     await expect(writeOutput(out, files({ a: 'file', 'a/b.ts': 'x' }))).rejects.toThrow();
     expect(await tree(out)).toEqual({ 'a.ts': 'previous', [OUTPUT_MARKER]: expect.any(String) });
     expect(await readdir(parent)).toEqual(['sdk']);
   });
 
-  test('leaves the temp folders of a live run alone', async () => {
-    const live = join(parent, `.docsdk-tmp-sdk-${process.pid}-0123abcd-new`);
-    await mkdir(live);
-    await writeOutput(out, files({ 'a.ts': 'a' }));
-    expect((await readdir(parent)).sort()).toEqual([`.docsdk-tmp-sdk-${process.pid}-0123abcd-new`, 'sdk']);
+  test('leaves the temp folders of a live run alone (its lock is held), whatever its PID', async () => {
+    const live = join(parent, '.docsdk-tmp-sdk-0123abcd');
+    const lock = await holdRunLock(`${live}-lock`);
+    try {
+      await mkdir(`${live}-new`);
+      await writeOutput(out, files({ 'a.ts': 'a' }));
+      expect((await readdir(parent)).sort()).toEqual(['.docsdk-tmp-sdk-0123abcd-lock', '.docsdk-tmp-sdk-0123abcd-new', 'sdk']);
+    } finally {
+      await lock.release();
+    }
+    await writeOutput(out, files({ 'a.ts': 'b' }));
+    expect(await readdir(parent)).toEqual(['sdk']);
   });
 });
