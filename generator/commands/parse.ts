@@ -1,11 +1,17 @@
 import type { CommandModule } from 'yargs';
 import { writeFile } from 'node:fs/promises';
 import { jsonText } from '../emit/escape.js';
-import { describeFsError } from '../read/inputs.js';
-import { toOpenApi } from '../openapi/export.js';
-import { loadModel } from '../pipeline.js';
 import { loadConfig } from '../config/load.js';
-import { exitCodeFor, printDiagnostics, summaryLine } from '../report/diagnostics.js';
+import { countDiagnostics, exitCodeFor, printDiagnostics, summaryLine } from '../report/diagnostics.js';
+import type { Diagnostic } from '../model/types.js';
+import { describeFsError, readPages } from '../read/inputs.js';
+import { missingInputs } from './usage-error.js';
+
+function usageFailure(diagnostics: Diagnostic[], reason: string): void {
+  printDiagnostics(diagnostics, false);
+  process.stderr.write(`docsdk parse: ${reason}\n`);
+  process.exitCode = 2;
+}
 
 interface ParseArgs {
   inputs: string[];
@@ -30,7 +36,12 @@ export const parseCommand: CommandModule<object, ParseArgs> = {
   handler: async (args) => {
     const start = performance.now();
     const loaded = await loadConfig(args.config);
-    const { model, pages } = await loadModel(args.inputs, { config: loaded.config, configFile: args.config });
+    // The same rule as every command: a config with errors, or an input that matches nothing, is a usage error.
+    if (countDiagnostics(loaded.diagnostics).errors) return usageFailure(loaded.diagnostics, 'the config has errors: nothing done');
+    const read = await readPages(args.inputs, { maxPageBytes: loaded.config.maxPageBytes });
+    if (read.missing.length) return usageFailure(missingInputs(read.missing), 'an input matches no page: nothing done');
+    const [{ loadModel }, { toOpenApi }] = await Promise.all([import('../pipeline.js'), import('../openapi/export.js')]);
+    const { model, pages } = await loadModel(args.inputs, { config: loaded.config, configFile: args.config, read });
     model.diagnostics.unshift(...loaded.diagnostics);
     try {
       if (args.out) await writeFile(args.out, jsonText(model, 2) + '\n');

@@ -31,6 +31,8 @@ export interface DocsdkConfig {
   strict?: boolean;
   /** Pages larger than this many bytes are reported and not read (default DEFAULT_MAX_PAGE_BYTES, 2 MiB). */
   maxPageBytes?: number;
+  /** generate refuses to remove more than this share (0..1) of the previous output's operations (default DEFAULT_MAX_REMOVED_SHARE). */
+  maxRemovedShare?: number;
   package?: { name?: string; version?: string };
 }
 
@@ -38,4 +40,5 @@ export interface DocsdkConfig {
 export type Config = DocsdkConfig & { basePath: string };
 
 export const DEFAULT_BASE_PATH = '/api/v3/';
+export const DEFAULT_MAX_REMOVED_SHARE = 0.5;
 export const CONFIG_FILE_NAME = 'docsdk.config.json';
