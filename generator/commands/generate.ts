@@ -65,6 +65,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   if (out === undefined) return report(usageError([], 'no output folder: pass --out DIR or set "out" in the config'));
   const strict = args.strict || config.strict === true;
   const maxRemovedShare = args.maxRemovedShare ?? config.maxRemovedShare ?? DEFAULT_MAX_REMOVED_SHARE;
+  if (!(maxRemovedShare >= 0 && maxRemovedShare <= 1)) return report(usageError([], '--max-removed-share must be a number from 0 to 1'));
   const templatesDir = args.templates ?? config.templates;
   const progress = createProgress(progressMode(process.stderr, args.reporter));
   const crashed = (reason: string, code: 1 | 2): RunResult => ({ outcome: code === 2 ? 'usage-error' : 'failed', exitCode: code, diagnostics: [], reason });
@@ -243,8 +244,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('max-removed-share', { type: 'number', describe: `Share (0..1) of the previous output's operations a run may remove (default: the config's "maxRemovedShare", else ${DEFAULT_MAX_REMOVED_SHARE})` })
       .option('reporter', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json: one JSON report on stdout (docsdk.report.schema.json), no progress' })
       .option('cache', { type: 'boolean', default: true, describe: 'Reuse unchanged pages and replay unchanged runs (--no-cache: a clean run)' })
-      .option('watch', { type: 'boolean', default: false, describe: 'Regenerate whenever a page, the config or a template changes' })
-      .check((a) => a['max-removed-share'] === undefined || (a['max-removed-share'] >= 0 && a['max-removed-share'] <= 1) || '--max-removed-share must be between 0 and 1') as never,
+      .option('watch', { type: 'boolean', default: false, describe: 'Regenerate whenever a page, the config or a template changes' }) as never,
   handler: async (args) => {
     await generateOnce(args);
     if (args.watch) await watchGenerate(args, () => generateOnce(args));
