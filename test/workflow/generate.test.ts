@@ -191,7 +191,7 @@ describe('generate --watch', () => {
     /** Waits for the event (a line on stderr), not for a time: the cap only stops a hung watcher. */
     const waitFor = (done: () => boolean, what: string) =>
       new Promise<void>((resolve, reject) => {
-        const cap = setTimeout(() => reject(new Error(`no ${what}; stderr:\n${stderr}`)), 120_000);
+        const cap = setTimeout(() => reject(new Error(`no ${what}; stderr:\n${stderr}`)), 250_000);
         const poll = setInterval(() => {
           if (!done()) return;
           clearInterval(poll);
