@@ -59,7 +59,10 @@ describe('diff between forms of the same model', () => {
   it('the OpenAPI export really has a disambiguated operationId', async () => {
     const openapi = JSON.parse(await (await import('node:fs/promises')).readFile(before['openapi.json'], 'utf8'));
     const ids = Object.values(openapi.paths as Record<string, Record<string, { operationId: string }>>).flatMap((item) => Object.values(item).map((op) => op.operationId));
-    expect(ids.filter((id) => id.endsWith('getAuthorizedResources')).sort()).toEqual(['ManagementClient_getAuthorizedResources', 'getAuthorizedResources']);
+    const colliding = ids.filter((id) => id.endsWith('getAuthorizedResources')).sort();
+    expect(colliding).toHaveLength(2);
+    expect(colliding).toContain('getAuthorizedResources');
+    expect(colliding.find((id) => id !== 'getAuthorizedResources')).toMatch(/^(Authentication|Management)Client_getAuthorizedResources$/);
   });
 
   it('every pair, both ways, compares equal', async () => {

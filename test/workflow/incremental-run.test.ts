@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OUTPUT_MARKER } from '../../generator/write/atomic.js';
 import { IncrementalRun, type RunOptions } from '../../generator/workflow/incremental-run.js';
 import { createProgress } from '../../generator/workflow/progress.js';
 import type { RunResult } from '../../generator/workflow/run-report.js';
@@ -23,6 +24,7 @@ describe('IncrementalRun', () => {
   it('replays a recorded run only with the same fingerprint and the output it left on disk', async () => {
     const opts = await options();
     await mkdir(opts.out);
+    await writeFile(join(opts.out, OUTPUT_MARKER), '');
     await writeFile(join(opts.out, 'a.ts'), 'A');
     const result: RunResult = { outcome: 'failed', exitCode: 1, diagnostics: [{ severity: 'warning', code: 'w', message: 'm', file: 'p.md' }] };
     const first = await IncrementalRun.start(opts);
@@ -42,6 +44,7 @@ describe('IncrementalRun', () => {
   it('lists the files writing would change', async () => {
     const opts = await options();
     await mkdir(opts.out);
+    await writeFile(join(opts.out, OUTPUT_MARKER), '');
     await writeFile(join(opts.out, 'a.ts'), 'A');
     const run = await IncrementalRun.start(opts);
     expect(run.staleFiles(new Map([['a.ts', 'B']]))).toEqual([{ path: 'a.ts', change: 'modified' }]);
@@ -50,6 +53,7 @@ describe('IncrementalRun', () => {
   it('reads the previous model from the output, and ignores one it cannot read', async () => {
     const opts = await options();
     await mkdir(opts.out);
+    await writeFile(join(opts.out, OUTPUT_MARKER), '');
     const model = { modelVersion: 1, clients: [], structures: {}, diagnostics: [] };
     await writeFile(join(opts.out, 'docsdk-model.json'), JSON.stringify(model));
     expect((await IncrementalRun.start(opts)).previousModel()).toEqual(model);
