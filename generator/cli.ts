@@ -7,12 +7,19 @@ import { parseCommand } from './commands/parse.js';
 import { probeCommand } from './commands/probe.js';
 import { describeFsError } from './read/inputs.js';
 import { INTERNAL_ERROR_EXIT } from './report/diagnostics.js';
+import { reportJson, type RunResult } from './workflow/run-report.js';
+
+const argv = hideBin(process.argv);
+/** `--reporter json` (or `=json`) was asked for: even a usage or internal error is a JSON report then. */
+const jsonReport = argv.some((arg, i) => arg === '--reporter=json' || (arg === '--reporter' && argv[i + 1] === 'json'));
+const printJson = (result: RunResult) =>
+  process.stdout.write(reportJson({ reportVersion: 1, command: argv[0] === 'parse' ? 'parse' : 'generate', pages: 0, parsed: 0, replayed: false, ...result, ms: 0 }));
 
 // Thin: flags and commands only; each command module calls into the library. What a command
 // does not turn into a diagnostic is a docsdk bug: one line and exit 3, never a stack trace
 // (DOCSDK_DEBUG=1 shows it).
 try {
-  await yargs(hideBin(process.argv))
+  await yargs(argv)
     .scriptName('docsdk')
     .command(parseCommand)
     .command(generateCommand)
@@ -24,12 +31,14 @@ try {
     // Usage errors exit 2, apart from page problems (1); real exceptions propagate.
     .fail((message, error) => {
       if (error) throw error;
+      if (jsonReport) printJson({ outcome: 'usage-error', exitCode: 2, diagnostics: [], reason: message });
       process.stderr.write(`docsdk: ${message}\nRun docsdk --help for usage.\n`);
       process.exit(2);
     })
     .parseAsync();
 } catch (error) {
   const detail = process.env.DOCSDK_DEBUG ? ((error as Error)?.stack ?? String(error)) : describeFsError(error);
+  if (jsonReport) printJson({ outcome: 'internal-error', exitCode: INTERNAL_ERROR_EXIT, diagnostics: [], reason: `internal error: ${detail}` });
   process.stderr.write(`docsdk: internal error: ${detail}\n(a docsdk bug; please report it with this line. The previous output is left as it was.)\n`);
   process.exitCode = INTERNAL_ERROR_EXIT;
 }

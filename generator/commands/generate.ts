@@ -1,26 +1,26 @@
-import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../config/load.js';
+import { DEFAULT_MAX_REMOVED_SHARE } from '../config/types.js';
 import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
-import { diffToMarkdown } from '../diff/render.js';
 import { startTypeCheck } from '../emit/background-check.js';
 import { jsonText } from '../emit/escape.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import { evidenceOptions, loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
-import type { Model } from '../model/types.js';
-import { loadModel } from '../pipeline.js';
-import { countDiagnostics, exitCodeFor, printDiagnostics } from '../report/diagnostics.js';
+import type { Diagnostic } from '../model/types.js';
+import { countDiagnostics, exitCodeFor } from '../report/diagnostics.js';
 import { describeFsError } from '../read/inputs.js';
 import { OutputFolderError, recoverOutput, writeOutput } from '../write/atomic.js';
 import { IncrementalRun } from '../workflow/incremental-run.js';
 import { createProgress, progressMode } from '../workflow/progress.js';
-import { modelCounts, reportJson, reportLine, type RunReport } from '../workflow/run-report.js';
+import { modelCounts, printReport, replayed, type RunReport, type RunResult } from '../workflow/run-report.js';
 import { defaultCacheFile } from '../workflow/run-cache.js';
-import { watchForChanges, watchTargets } from '../workflow/watch.js';
+import { removedOperations } from '../workflow/shrink-guard.js';
+import { watchGenerate } from '../workflow/watch.js';
 import { FAIL_ON_LEVELS } from './diff.js';
+import { missingInputs, usageError } from './usage-error.js';
 
-interface GenerateArgs extends EvidenceArgs {
+export interface GenerateArgs extends EvidenceArgs {
   inputs?: string[];
   out?: string;
   templates?: string;
@@ -29,46 +29,56 @@ interface GenerateArgs extends EvidenceArgs {
   verbose: boolean;
   check: boolean;
   failOn?: ChangeLevel;
+  allowShrink: boolean;
+  maxRemovedShare?: number;
   reporter: 'text' | 'json';
   cache: boolean;
   watch: boolean;
 }
 
-const fail = (message: string, code: 1 | 2) => {
-  process.stderr.write(`docsdk generate: ${message}\n`);
-  process.exitCode = code;
-};
-
-/** One run: config, fast path when nothing changed, model, SDK, then check, diff and write. */
+/** One run: config, replay when nothing changed, model, SDK, then the gates (strict, check, shrink, fail-on) and write. */
 async function generateOnce(args: GenerateArgs): Promise<void> {
   const start = performance.now();
+  const json = args.reporter === 'json';
+  let out: string | undefined;
+  const report = (result: RunResult, run?: IncrementalRun, extra: Partial<RunReport> = {}) => {
+    const full: RunReport = {
+      reportVersion: 1,
+      command: 'generate',
+      ...(out !== undefined && { out }),
+      pages: run?.pages ?? 0,
+      parsed: run?.parsed ?? 0,
+      replayed: false,
+      ...result,
+      ...extra,
+      ms: performance.now() - start,
+    };
+    printReport(full, { json, verbose: args.verbose });
+    process.exitCode = result.exitCode;
+  };
+
   const loaded = await loadConfig(args.config);
-  if (countDiagnostics(loaded.diagnostics).errors) {
-    printDiagnostics(loaded.diagnostics, false);
-    process.exitCode = 2;
-    return;
-  }
+  if (countDiagnostics(loaded.diagnostics).errors) return report(usageError(loaded.diagnostics, 'the config has errors: nothing done'));
   const { config } = loaded;
   const evidence = await loadEvidenceInput(args, config, { mustExist: true });
-  if (evidence.diagnostics.length) {
-    printDiagnostics(evidence.diagnostics, false);
-    return fail('the evidence could not be read: nothing written', 2);
-  }
+  if (evidence.diagnostics.length) return report(usageError(evidence.diagnostics, 'the evidence could not be read: nothing written'));
   const inputs = args.inputs?.length ? args.inputs : config.inputs;
-  if (!inputs?.length) return fail('no pages: pass them as arguments or set "inputs" in the config', 2);
-  const out = args.out ?? config.out;
-  if (out === undefined) return fail('no output folder: pass --out DIR or set "out" in the config', 2);
+  out = args.out ?? config.out;
+  if (!inputs?.length) return report(usageError([], 'no pages: pass them as arguments or set "inputs" in the config'));
+  if (out === undefined) return report(usageError([], 'no output folder: pass --out DIR or set "out" in the config'));
   const strict = args.strict || config.strict === true;
+  const maxRemovedShare = args.maxRemovedShare ?? config.maxRemovedShare ?? DEFAULT_MAX_REMOVED_SHARE;
+  if (!(maxRemovedShare >= 0 && maxRemovedShare <= 1)) return report(usageError([], '--max-removed-share must be a number from 0 to 1'));
   const templatesDir = args.templates ?? config.templates;
-  const json = args.reporter === 'json';
   const progress = createProgress(progressMode(process.stderr, args.reporter));
+  const crashed = (reason: string, code: 1 | 2): RunResult => ({ outcome: code === 2 ? 'usage-error' : 'failed', exitCode: code, diagnostics: [], reason });
 
   // Whatever this run then does (--check, a failure), a write a killed run left half done is
   // finished or undone first, so --out is never found missing or mixed.
   try {
     await recoverOutput(out);
   } catch (error) {
-    return fail(`${out}: could not finish or undo an interrupted write: ${describeFsError(error)}`, 1);
+    return report(crashed(`${out}: could not finish or undo an interrupted write: ${describeFsError(error)}`, 1));
   }
   const readStart = performance.now();
   let run: IncrementalRun;
@@ -76,7 +86,11 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     run = await IncrementalRun.start({
       inputs,
       out,
-      settings: { config, templatesDir, evidence: evidence.fingerprint },
+      fingerprint: {
+        config: { ...config, templates: templatesDir },
+        flags: { strict, check: args.check, failOn: args.failOn ?? null, allowShrink: args.allowShrink, maxRemovedShare },
+        evidence: evidence.fingerprint,
+      },
       templatesDir,
       maxPageBytes: config.maxPageBytes,
       cacheFile: args.cache && defaultCacheFile(out),
@@ -84,81 +98,98 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     });
   } catch (error) {
     progress.done();
-    if (error instanceof OutputFolderError) return fail(`${error.message}\nnothing written`, 2);
-    return fail(`${out}: could not read the output folder: ${describeFsError(error)}\nnothing written`, 1);
+    if (error instanceof OutputFolderError) return report(crashed(`${error.message}\nnothing written`, 2));
+    return report(crashed(`${out}: could not read the output folder: ${describeFsError(error)}\nnothing written`, 1));
   }
   // The run reads the pages (for its fingerprint, and then for the parser), the output folder and the cache.
   const read = performance.now() - readStart;
-  const finish = (report: Omit<RunReport, 'out' | 'pages' | 'parsed' | 'ms'>, model?: Model) => {
-    progress.done();
-    const full: RunReport = { ...report, out, pages: run.pages, parsed: run.parsed, ms: performance.now() - start };
-    if (json) process.stdout.write(reportJson(full));
-    else process.stderr.write(reportLine(full, model) + '\n');
-  };
-  if (run.upToDate) {
-    process.exitCode = 0;
-    return finish({ outcome: 'unchanged' });
+  // A typo in an input must not replace the SDK with one made of the other inputs (or of nothing).
+  if (run.read.missing.length) {
+    return report(usageError(missingInputs(run.read.missing), 'an input matches no page: nothing done'), run);
   }
+  const previous = run.previousResult;
+  if (previous) return report(replayed(previous), run, { replayed: true });
+  /** Ends the run, remembering how (so an identical rerun replays it); `written`: the output it wrote. */
+  const finish = async (result: RunResult, extra: Partial<RunReport> = {}, written?: ReadonlyMap<string, string>) => {
+    progress.done();
+    const notSaved = await recordRun(run, result, written);
+    report(notSaved ? { ...result, diagnostics: [...result.diagnostics, notSaved] } : result, run, extra);
+  };
 
   // The compiler loads on another thread while the pages are parsed.
   const typeCheck = startTypeCheck(templatesDir);
   progress.stage('parsing', run.pages);
+  // Loaded here, not at start-up, like the emitter below: a replayed or refused run never parses.
+  const { loadModel } = await import('../pipeline.js');
   const { model, timings } = await loadModel(inputs, { config, configFile: args.config, pageCache: run.pageCache, onPage: run.onPage, read: run.read, evidence: evidence.input });
+  const modelCounted = modelCounts(model);
+  const failed = (diagnostics: Diagnostic[], reason: string, more: Partial<RunResult> = {}): RunResult => ({
+    outcome: 'failed',
+    exitCode: 1,
+    diagnostics,
+    counts: modelCounts({ ...model, diagnostics }),
+    reason,
+    ...more,
+  });
+  // Nothing is emitted that would be thrown away.
+  if (strict && exitCodeFor(model.diagnostics, true)) {
+    typeCheck.close();
+    return finish(failed(model.diagnostics, 'errors or warnings (--strict): nothing written'));
+  }
+  if (modelCounted.operations === 0 && modelCounted.errors > 0 && !args.allowShrink) {
+    typeCheck.close();
+    return finish(failed(model.diagnostics, 'every page failed: nothing written (--allow-shrink writes an SDK without operations)'));
+  }
+
+  const before = run.previousModel();
+  const removed = before ? removedOperations(before, model) : undefined;
+  if (removed && removed.share > maxRemovedShare && !args.allowShrink && !args.check) {
+    const guard: Diagnostic = {
+      severity: 'error',
+      code: 'output.shrink',
+      message: `would remove ${removed.removed.length} of the ${removed.before} operations of the previous output (${Math.round(removed.share * 100)}%, more than maxRemovedShare ${maxRemovedShare}): ${removed.removed.slice(0, 5).join(', ')}${removed.removed.length > 5 ? ', …' : ''}`,
+      file: out,
+    };
+    typeCheck.close();
+    return finish(failed([...model.diagnostics, guard], 'the output would lose too many operations: nothing written (--allow-shrink writes anyway)'));
+  }
   progress.stage('generating');
   let sdk: EmittedSdk;
   try {
-    // Loaded here, not at start-up: a run that finds nothing changed never needs the emitter.
+    // Loaded here, not at start-up: a run that replays the last one never needs the emitter.
     const { emitSdk } = await import('../emit/sdk.js');
-    sdk = await emitSdk(model, {
-      typeCheck,
-      templatesDir,
-      packageName: config.package?.name,
-      packageVersion: config.package?.version,
-    });
+    sdk = await emitSdk(model, { typeCheck, templatesDir, packageName: config.package?.name, packageVersion: config.package?.version });
   } catch (error) {
+    // Not recorded: a crash is not an outcome to replay.
     progress.done();
-    printDiagnostics(model.diagnostics, args.verbose);
-    return fail(`${(error as Error).message}\nnothing written`, 1);
+    return report(failed(model.diagnostics, `${(error as Error).message}\nnothing written`), run);
   }
   const diagnostics = [...model.diagnostics, ...sdk.diagnostics];
-  const reported = { ...model, diagnostics };
-  progress.done();
-  if (!json) printDiagnostics(diagnostics, args.verbose);
-  // Pages that failed are reported and left out; the rest is still generated, unless --strict.
-  if (strict && exitCodeFor(diagnostics, true)) {
-    finish({ outcome: 'failed', counts: modelCounts(reported) }, reported);
-    return fail('errors or warnings (--strict): nothing written', 1);
-  }
+  const counts = modelCounts({ ...model, diagnostics });
+  if (strict && exitCodeFor(diagnostics, true)) return finish(failed(diagnostics, 'errors or warnings (--strict): nothing written'));
+  // Pages that failed are reported and left out; the rest is still generated.
   const pageErrors = exitCodeFor(diagnostics, false);
 
   // The model goes along so the next run (and `docsdk diff`) can compare against this release.
   const files = new Map(sdk.files).set(MODEL_FILE_NAME, jsonText(model, 2) + '\n');
   const changed = run.staleFiles(files);
-  const counts = modelCounts(reported);
   if (args.check) {
-    if (!json) for (const f of changed) process.stdout.write(`${f.change} ${f.path}\n`);
-    // A fresh output is recorded, so the next check of the same inputs takes the fast path.
-    if (!changed.length) await recordRun(run, files);
-    process.exitCode = changed.length ? 1 : 0;
-    return finish({ outcome: changed.length ? 'stale' : 'fresh', counts, files: changed }, reported);
+    const stale = changed.length > 0;
+    return finish({ outcome: stale ? 'stale' : 'fresh', exitCode: stale ? 1 : pageErrors, diagnostics, counts, files: changed });
   }
 
-  const previous = run.previousModel();
-  const api = previous && diffModels(previous, model);
-  if (api?.changes.length && !json) process.stdout.write(diffToMarkdown(api));
+  const api = before && diffModels(before, model);
   if (api && args.failOn && hasChangeAtLeast(api, args.failOn)) {
     // Writing anyway would make the next run compare against this model and pass.
-    finish({ outcome: 'failed', counts, files: changed, api }, reported);
-    return fail(`public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, 1);
+    return finish(failed(diagnostics, `public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, { files: changed, api }));
   }
   const writeStart = performance.now();
   try {
     await writeOutput(out, files);
   } catch (error) {
-    if (error instanceof OutputFolderError) return fail(`${error.message}\nnothing written`, 2);
-    return fail(`${out}: could not write the output: ${describeFsError(error)}\nprevious output left as it was`, 1);
+    if (error instanceof OutputFolderError) return report({ ...failed(diagnostics, `${error.message}\nnothing written`), outcome: 'usage-error', exitCode: 2 }, run);
+    return report(failed(diagnostics, `${out}: could not write the output: ${describeFsError(error)}\nprevious output left as it was`), run);
   }
-  await recordRun(run, files);
   const stages = Object.fromEntries(
     Object.entries({ read, ...timings, ...sdk.timings, write: performance.now() - writeStart }).map(([stage, ms]) => [stage, Math.round(ms)]),
   );
@@ -166,17 +197,33 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     const breakdown = Object.entries(stages).map(([stage, ms]) => `${stage} ${ms} ms`);
     process.stderr.write(`docsdk: stages: ${breakdown.join(', ')}\n`);
   }
-  process.exitCode = pageErrors;
-  if (pageErrors) process.stderr.write('docsdk generate: some pages failed (above); the SDK was generated from the rest\n');
-  finish({ outcome: 'written', counts, files: changed, ...(api && { api }), stages }, reported);
+  const result: RunResult = {
+    outcome: 'written',
+    exitCode: pageErrors,
+    diagnostics,
+    counts,
+    files: changed,
+    ...(api && { api }),
+    ...(pageErrors && { reason: 'some pages failed (above); the SDK was generated from the rest' }),
+  };
+  await finish(result, { stages }, files);
 }
 
-/** Saves the run cache; a cache that cannot be written (a full or read-only disk) costs the next run its shortcut, nothing else. */
-async function recordRun(run: IncrementalRun, files: ReadonlyMap<string, string>): Promise<void> {
+/**
+ * Saves the run cache; a cache that cannot be written (a full or read-only disk) costs the next
+ * run its shortcut, nothing else: a warning, returned to be reported with the run.
+ */
+async function recordRun(run: IncrementalRun, result: RunResult, written?: ReadonlyMap<string, string>): Promise<Diagnostic | undefined> {
   try {
-    await run.record(files);
+    await run.record(result, written);
+    return undefined;
   } catch (error) {
-    process.stderr.write(`${run.cacheFile ?? 'run cache'}: warning: the run cache was not saved: ${describeFsError(error)}; the next run parses every page again\n`);
+    return {
+      severity: 'warning',
+      code: 'cache.not-saved',
+      message: `the run cache was not saved: ${describeFsError(error)}; the next run parses every page again`,
+      file: run.cacheFile ?? 'run cache',
+    };
   }
 }
 
@@ -185,30 +232,26 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
   describe: 'Generate the TypeScript SDK (and openapi.json) from doc pages into --out; the old output stays until the new one is complete',
   builder: (y) =>
     y
-      .positional('inputs', { type: 'string', array: true, describe: 'Pages: files, folders (recursive) and globs (default: the config\'s "inputs")' })
+      .positional('inputs', { type: 'string', array: true, describe: 'Pages: files, folders (recursive) and globs (default: the config\'s "inputs"); one that matches nothing is a usage error (exit 2)' })
       .option('out', { type: 'string', describe: 'Output folder, replaced as a whole (default: the config\'s "out")' })
       .option('templates', { type: 'string', describe: 'Folder of .hbs files replacing the default templates of the same name' })
       .option('config', { type: 'string', describe: 'docsdk.config.json to use' })
       .options(evidenceOptions)
       .option('strict', { type: 'boolean', default: false, describe: 'Fail (and write nothing) on any warning too' })
       .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) and stage timings too' })
-      .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 and list the files that would change if the output is stale' })
+      .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 and list the files that would change if the output is stale (or a page failed)' })
       .option('fail-on', { choices: FAIL_ON_LEVELS, describe: 'Exit 1 and write nothing when the public API changed at this level or above since the last run' })
-      .option('reporter', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json: one JSON report on stdout, no progress' })
-      .option('cache', { type: 'boolean', default: true, describe: 'Reuse unchanged pages and skip unchanged runs (--no-cache: a clean run)' })
+      .option('allow-shrink', {
+        type: 'boolean',
+        default: false,
+        describe: 'Write even when every page failed, or when more than --max-removed-share of the previous output\'s operations would go (otherwise: exit 1, nothing written)',
+      })
+      .option('max-removed-share', { type: 'number', describe: `Share (0..1) of the previous output's operations a run may remove (default: the config's "maxRemovedShare", else ${DEFAULT_MAX_REMOVED_SHARE})` })
+      .option('reporter', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json: one JSON report on stdout (docsdk.report.schema.json), no progress' })
+      .option('cache', { type: 'boolean', default: true, describe: 'Reuse unchanged pages and replay unchanged runs (--no-cache: a clean run)' })
       .option('watch', { type: 'boolean', default: false, describe: 'Regenerate whenever a page, the config or a template changes' }) as never,
   handler: async (args) => {
     await generateOnce(args);
-    if (!args.watch) return;
-    const loaded = await loadConfig(args.config);
-    const out = resolve(args.out ?? loaded.config.out ?? '.');
-    const extra = [loaded.file, args.templates ?? loaded.config.templates].filter((p): p is string => p !== undefined);
-    const targets = await watchTargets(args.inputs?.length ? args.inputs : (loaded.config.inputs ?? []), extra);
-    process.stderr.write(`docsdk: watching ${targets.length} paths; Ctrl-C to stop\n`);
-    const stop = watchForChanges(targets, [out, dirname(defaultCacheFile(out))], () => generateOnce(args));
-    process.once('SIGINT', () => {
-      stop();
-      process.exit(process.exitCode ?? 0);
-    });
+    if (args.watch) await watchGenerate(args, () => generateOnce(args));
   },
 };

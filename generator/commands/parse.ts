@@ -1,12 +1,18 @@
 import type { CommandModule } from 'yargs';
 import { writeFile } from 'node:fs/promises';
 import { jsonText } from '../emit/escape.js';
-import { describeFsError } from '../read/inputs.js';
-import { toOpenApi } from '../openapi/export.js';
-import { loadModel } from '../pipeline.js';
 import { loadConfig } from '../config/load.js';
 import { evidenceOptions, loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
-import { exitCodeFor, printDiagnostics, summaryLine } from '../report/diagnostics.js';
+import { countDiagnostics, exitCodeFor, printDiagnostics, summaryLine } from '../report/diagnostics.js';
+import type { Diagnostic } from '../model/types.js';
+import { describeFsError, readPages } from '../read/inputs.js';
+import { missingInputs } from './usage-error.js';
+
+function usageFailure(diagnostics: Diagnostic[], reason: string): void {
+  printDiagnostics(diagnostics, false);
+  process.stderr.write(`docsdk parse: ${reason}\n`);
+  process.exitCode = 2;
+}
 
 interface ParseArgs extends EvidenceArgs {
   inputs: string[];
@@ -32,14 +38,14 @@ export const parseCommand: CommandModule<object, ParseArgs> = {
   handler: async (args) => {
     const start = performance.now();
     const loaded = await loadConfig(args.config);
+    // The same rule as every command: a config with errors, or an input that matches nothing, is a usage error.
+    if (countDiagnostics(loaded.diagnostics).errors) return usageFailure(loaded.diagnostics, 'the config has errors: nothing done');
     const evidence = await loadEvidenceInput(args, loaded.config, { mustExist: true });
-    if (evidence.diagnostics.length) {
-      printDiagnostics(evidence.diagnostics, false);
-      process.stderr.write('docsdk parse: the evidence could not be read: nothing written\n');
-      process.exitCode = 2;
-      return;
-    }
-    const { model, pages } = await loadModel(args.inputs, { config: loaded.config, configFile: args.config, evidence: evidence.input });
+    if (evidence.diagnostics.length) return usageFailure(evidence.diagnostics, 'the evidence could not be read: nothing written');
+    const read = await readPages(args.inputs, { maxPageBytes: loaded.config.maxPageBytes });
+    if (read.missing.length) return usageFailure(missingInputs(read.missing), 'an input matches no page: nothing done');
+    const [{ loadModel }, { toOpenApi }] = await Promise.all([import('../pipeline.js'), import('../openapi/export.js')]);
+    const { model, pages } = await loadModel(args.inputs, { config: loaded.config, configFile: args.config, read, evidence: evidence.input });
     model.diagnostics.unshift(...loaded.diagnostics);
     try {
       if (args.out) await writeFile(args.out, jsonText(model, 2) + '\n');

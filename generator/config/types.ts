@@ -37,6 +37,8 @@ export interface DocsdkConfig {
   addObservedFields?: boolean;
   /** HAR files larger than this many bytes are refused unread (default DEFAULT_MAX_HAR_BYTES, 64 MiB). */
   maxHarBytes?: number;
+  /** generate refuses to remove more than this share (0..1) of the previous output's operations (default DEFAULT_MAX_REMOVED_SHARE). */
+  maxRemovedShare?: number;
   package?: { name?: string; version?: string };
 }
 
@@ -44,4 +46,5 @@ export interface DocsdkConfig {
 export type Config = DocsdkConfig & { basePath: string };
 
 export const DEFAULT_BASE_PATH = '/api/v3/';
+export const DEFAULT_MAX_REMOVED_SHARE = 0.5;
 export const CONFIG_FILE_NAME = 'docsdk.config.json';

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as AjvModule from 'ajv';
+import leven from 'leven';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../model/types.js';
 import type { DocsdkConfig } from './types.js';
@@ -58,18 +59,21 @@ function toDiagnostic(error: ErrorObject, file: string, codePrefix: string): Dia
     section: key,
   });
 
+  // The key is the diagnostic's section: messages do not repeat it.
   if (error.keyword === 'additionalProperties') {
-    const key = keyPath([...at, error.params.additionalProperty as string]);
-    return diagnostic('unknown-key', key, `unknown key "${key}"`);
+    const name = error.params.additionalProperty as string;
+    const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const suggestion = closest(name, known);
+    return diagnostic('unknown-key', keyPath([...at, name]), suggestion ? `unknown key; did you mean "${suggestion}"?` : 'unknown key');
   }
   // ajv reports a bad property name twice: the inner error (with propertyName) says why.
   if (error.keyword === 'propertyNames') return undefined;
   if (error.propertyName !== undefined) {
     const key = keyPath([...at, error.propertyName]);
-    return diagnostic('invalid-key', key, `invalid key "${key}": ${explain(error.message)}`);
+    return diagnostic('invalid-key', key, `invalid key: ${explain(error.message)}`);
   }
   const key = keyPath(at);
-  return diagnostic('invalid-value', key, `${key || codePrefix}: ${explain(error.message)}`);
+  return diagnostic('invalid-value', key, key ? explain(error.message) : `the file ${explain(error.message)}`);
 }
 
 /** Diagnostics for every violation of the shipped schema `schemaFileName` by `data`; `value` is set when there are none. */
@@ -80,6 +84,17 @@ export function checkAgainstSchema<T>(schemaFileName: string, data: unknown, fil
     .map((e) => toDiagnostic(e, file, codePrefix))
     .filter((d): d is Diagnostic => d !== undefined);
   return { diagnostics };
+}
+
+/** The known key a typo most likely meant: within a third of its length in edits (at least 2), the nearest first. */
+export function closest(name: string, known: string[]): string | undefined {
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  let best: { key: string; distance: number } | undefined;
+  for (const key of known) {
+    const distance = leven(name.toLowerCase(), key.toLowerCase());
+    if (distance <= limit && (!best || distance < best.distance)) best = { key, distance };
+  }
+  return best?.key;
 }
 
 /** Diagnostics for every schema violation of `data`, empty when it is a valid config. */

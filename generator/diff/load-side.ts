@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/types.js';
 import type { Model } from '../model/types.js';
-import { loadModel } from '../pipeline.js';
 import { isOpenApiDocument, modelFromOpenApi } from './openapi-model.js';
 
 /** The model file `generate` keeps in its output folder, read back by the next run's diff. */
@@ -32,6 +31,8 @@ export async function loadSide(input: string, options: SideOptions = {}): Promis
   const info = await stat(input).catch(() => undefined);
   if (info?.isFile() && /\.json$/i.test(input)) return readModelJson(input);
   if (info?.isDirectory() && existsSync(join(input, MODEL_FILE_NAME))) return readModelJson(join(input, MODEL_FILE_NAME));
+  // Loaded only for pages: the parser is most of docsdk's start-up.
+  const { loadModel } = await import('../pipeline.js');
   const { model } = await loadModel([input], options);
   const missing = model.diagnostics.find((d) => d.code === 'input.missing');
   if (missing) throw new Error(`${input}: ${missing.message}`);

@@ -64,10 +64,8 @@ function operationFrom(doc: Schema, path: string, verb: HttpVerb, op: Schema): O
   const content = op.responses?.['200']?.content ?? op.responses?.['201']?.content ?? {};
   const media: Schema | undefined = content['application/json'] ?? Object.values(content)[0];
   const response = media?.schema?.$ref ? refName(media.schema.$ref) : undefined;
-  const client = op.tags?.[0] ?? 'Client';
-  // A method two clients share has a client-prefixed operationId in our export: the same
-  // method as on the pages, not a renamed one.
-  const name = op.operationId ? methodOfOperationId(op.operationId, client) : `${verb.toLowerCase()}${path}`;
+  const client: string = op.tags?.[0] ?? 'Client';
+  const name = methodName(op, client) ?? `${verb.toLowerCase()}${path}`;
   return {
     name,
     rawName: name,
@@ -83,6 +81,16 @@ function operationFrom(doc: Schema, path: string, verb: HttpVerb, op: Schema): O
     inferred: op['x-docsdk-inferred'] ?? [],
     source: at('method'),
   };
+}
+
+/**
+ * The SDK method an operation is: docsdk's export names it in `x-docsdk-name` where the
+ * operationId had to be made unique; elsewhere (older files, other tools) a method two
+ * clients share has a client-prefixed operationId: the same method as on the pages.
+ */
+function methodName(op: Schema, client: string): string | undefined {
+  if (typeof op['x-docsdk-name'] === 'string') return op['x-docsdk-name'];
+  return typeof op.operationId === 'string' ? methodOfOperationId(op.operationId, client) : undefined;
 }
 
 function resolve(doc: Schema, ref: string): Schema {

@@ -69,6 +69,8 @@ function operationObject(client: string, op: Operation, operationId: string): Sc
   }
   result.responses = { '200': response };
   result['x-docsdk-source'] = op.source.file;
+  // The SDK's method name, where the operationId had to differ from it (read back by `docsdk diff`).
+  if (operationId !== op.name) result['x-docsdk-name'] = op.name;
   Object.assign(result, marks(op));
   return result;
 }

@@ -151,3 +151,10 @@ export function readMaxItems(description: string): number | undefined {
   const m = /(?:数组长度限制|array length limit|maximum array length|max(?:imum)? (?:length|items))\s*(?:is|为)?\s*[:：]?\s*(\d+)/i.exec(description);
   return m ? Number(m[1]) : undefined;
 }
+
+/** Markdown fenced code of `text`: the fence is longer than any backtick run inside, so the text cannot end it. */
+export function fencedCode(text: string, lang = ''): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${lang.replace(/[^\w-]/g, '')}\n${text.replace(/\s+$/, '')}\n${fence}`;
+}

@@ -8,7 +8,7 @@ import { toHtml } from './render.js';
 import { endsInOpenSpan, hasBrokenRows, rowsText, splitPipeRows } from './spill.js';
 import { blocksText, sourceText } from './source-text.js';
 import { columnRoles, isHeaderRow, readTable, type TableRows } from './table.js';
-import { readDescription } from './cells.js';
+import { fencedCode, readDescription } from './cells.js';
 import { decodePage } from './decode.js';
 import { asciiTableBars } from './fullwidth-bars.js';
 import { checkFieldNames } from './name-checks.js';
@@ -106,7 +106,7 @@ class PageReader {
       case 'table':
         return this.table(i);
       case 'code':
-        return this.code(block.text, i);
+        return this.code(block.text, i, block.lang);
       case 'text':
         return this.text(i, block.text);
       case 'quote':
@@ -152,7 +152,12 @@ class PageReader {
     if (named(method) !== named(this.method)) this.warn('page.method-twice', 'method', `a second method name, ${named(method)}; the first, ${named(this.method)}, is used`);
   }
 
-  private code(text: string, i: number): number {
+  private code(text: string, i: number, lang: string): number {
+    // A code block of the description (an example request) stays in it, as fenced code.
+    if (!this.seenH2) {
+      if (this.summary && text.trim()) this.descriptionParts.push(fencedCode(text, lang));
+      return i;
+    }
     // Some editions put the method name in a code block rather than inline code.
     const method = this.opensSection(i) && !this.params ? readMethodLine(text) : undefined;
     if (method) this.methodLine(method);

@@ -31,9 +31,20 @@ export function exitCodeFor(diagnostics: Diagnostic[], strict: boolean): 0 | 1 {
 }
 
 export function summaryLine(model: Model, pages: number, ms: number): string {
-  const ops = model.clients.reduce((n, c) => n + c.operations.length, 0);
   const { errors, warnings, infos } = countDiagnostics(model.diagnostics);
-  return `docsdk: ${pages} pages, ${ops} operations, ${Object.keys(model.structures).length} structures, ${errors} errors, ${warnings} warnings, ${infos} notes in ${Math.round(ms)} ms; ${routeMarksText(model)}`;
+  const operations = model.clients.reduce((n, c) => n + c.operations.length, 0);
+  const counts = { operations, structures: Object.keys(model.structures).length, errors, warnings, notes: infos, routes: routeMarksText(model) };
+  return countsLine(pages, counts, ms);
+}
+
+/** `docsdk: 5 pages, 5 operations, 16 structures, 0 errors, 1 warnings, 0 notes in 812 ms; verbs: …`. */
+export function countsLine(
+  pages: number,
+  c: { operations: number; structures: number; errors: number; warnings: number; notes: number; routes?: string },
+  ms: number,
+): string {
+  const line = `docsdk: ${pages} pages, ${c.operations} operations, ${c.structures} structures, ${c.errors} errors, ${c.warnings} warnings, ${c.notes} notes in ${Math.round(ms)} ms`;
+  return c.routes ? `${line}; ${c.routes}` : line;
 }
 
 /** Prints diagnostics (errors and warnings; notes too with `verbose`) to stderr. */

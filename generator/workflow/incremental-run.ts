@@ -8,14 +8,16 @@ import { assertReplaceable } from '../write/atomic.js';
 import type { PageCache } from '../pipeline.js';
 import { isModel, MODEL_FILE_NAME } from '../diff/load-side.js';
 import { changedFiles, readFolder, readOutput, type FileChange } from './output-files.js';
-import { defaultCacheFile, inputsFingerprint, RunCache } from './run-cache.js';
+import { runFingerprint, type FingerprintInputs } from './fingerprint.js';
+import { defaultCacheFile, hashFiles, RunCache } from './run-cache.js';
+import type { RunResult } from './run-report.js';
 import type { Progress } from './progress.js';
 
 export interface RunOptions {
   inputs: string[];
   out: string;
-  /** Everything else the output depends on (effective config, package name, …): part of the fingerprint. */
-  settings: unknown;
+  /** Everything but pages and templates the run's outcome depends on: see FingerprintInputs. */
+  fingerprint: Omit<FingerprintInputs, 'pages' | 'templates'>;
   templatesDir?: string;
   /** The config's page size limit (pages over it are not read). */
   maxPageBytes?: number;
@@ -54,13 +56,16 @@ export class IncrementalRun {
       readRegularFile(join(options.out, MODEL_FILE_NAME), MAX_MODEL_BYTES).then((read) => ('bytes' in read ? read.bytes : undefined)),
       options.cacheFile === false ? undefined : RunCache.open(options.cacheFile ?? defaultCacheFile(options.out, options.cwd)),
     ]);
-    const fingerprint = inputsFingerprint({ pages: read.files, config: options.settings, templates });
+    const fingerprint = runFingerprint({ ...options.fingerprint, pages: read.files, templates });
     return new IncrementalRun(options, cache, fingerprint, onDisk, read, savedModel);
   }
 
-  /** Nothing the output depends on changed, and the output on disk is what the last run wrote. */
-  get upToDate(): boolean {
-    return this.cache?.isUpToDate(this.fingerprint, this.onDisk) ?? false;
+  /**
+   * How the last run ended, when nothing this run depends on changed since and the output
+   * folder is as that run left it: this run would end the same way.
+   */
+  get previousResult(): RunResult | undefined {
+    return this.cache?.replay(this.fingerprint, this.onDisk);
   }
 
   /** For loadModel: results of pages parsed before (undefined on a clean run). */
@@ -98,8 +103,8 @@ export class IncrementalRun {
     return this.cache?.file;
   }
 
-  /** Remembers that `files` (now on disk) came from this run's inputs. */
-  async record(files: ReadonlyMap<string, string>): Promise<void> {
-    await this.cache?.save(this.fingerprint, files);
+  /** Remembers how this run ended, and the output folder it left: `written` when it wrote one, else the folder as it was. */
+  async record(result: RunResult, written?: ReadonlyMap<string, string>): Promise<void> {
+    await this.cache?.save({ fingerprint: this.fingerprint, output: written ? hashFiles(written) : Object.fromEntries(this.onDisk), result });
   }
 }

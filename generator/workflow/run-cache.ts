@@ -1,23 +1,30 @@
 // The incremental-run cache: parse results per page (keyed by docsdk's build, page path and
-// content hash, so a hit is exactly what parsing would give), and a fingerprint of
-// everything the last written output came from, so an unchanged run can stop early.
-import { createHash } from 'node:crypto';
+// content hash, so a hit is exactly what parsing would give), and the last run's result: its
+// fingerprint (see fingerprint.ts), the output folder it left, and how it ended (diagnostics,
+// exit code), so a run with the same fingerprint on the same folder replays it instead of
+// redoing it, red as red and green as green.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { docsdkBuildId } from '../config/package-root.js';
 import type { PageResult } from '../parse/page.js';
 import type { PageCache } from '../pipeline.js';
 import type { PageFile } from '../read/page-file.js';
+import { pageIdentity, sha256 } from './fingerprint.js';
+import type { RunResult } from './run-report.js';
 
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+/** How a run ended, with the output folder it left behind. */
+export interface RecordedRun {
+  /** runFingerprint() of the run. */
+  fingerprint: string;
+  /** sha256 of each file of the output folder as the run left it. */
+  output: Record<string, string>;
+  result: RunResult;
+}
 
 interface CacheFile {
   /** docsdkBuildId() of the docsdk that wrote it. */
   docsdkVersion: string;
-  /** Fingerprint of the inputs of the last written output. */
-  inputs?: string;
-  /** sha256 of each file of that output. */
-  output?: Record<string, string>;
+  lastRun?: RecordedRun;
   pages: Record<string, PageResult>;
 }
 
@@ -26,31 +33,9 @@ export function defaultCacheFile(out: string, cwd = process.cwd()): string {
   return join(cwd, 'node_modules', '.cache', 'docsdk', `${sha256(resolve(out)).slice(0, 16)}.json`);
 }
 
-/** sha256 of each page's bytes, once per page: the fingerprint, the cache's lookup and its store all need it. */
-const pageHashes = new WeakMap<PageFile, string>();
-
-/** What a page's parse result depends on: its path, its bytes, and whether it was too large to read. */
-function pageIdentity(page: PageFile): string {
-  const oversize = page.oversize ? `${page.oversize.size}/${page.oversize.limit}` : '';
-  let hash = pageHashes.get(page);
-  if (hash === undefined) pageHashes.set(page, (hash = sha256(page.bytes)));
-  return `${page.rel}\0${hash}\0${oversize}\0${page.unreadable ?? ''}`;
-}
-
-/**
- * One fingerprint of everything a generated output depends on: docsdk's version, each page
- * (path and content), the effective config, the template files. Equal fingerprints, equal output.
- */
-export function inputsFingerprint(parts: { pages: PageFile[]; config: unknown; templates: ReadonlyMap<string, Buffer> }): string {
-  return sha256(
-    JSON.stringify({
-      docsdkVersion: docsdkBuildId(),
-      pages: parts.pages.map(pageIdentity),
-      config: parts.config,
-      templates: [...parts.templates].map(([path, bytes]) => [path, sha256(bytes)]),
-    }),
-  );
-}
+/** sha256 of each file, by path: `files` as text or bytes. */
+export const hashFiles = (files: ReadonlyMap<string, string | Buffer>): Record<string, string> =>
+  Object.fromEntries([...files].map(([path, bytes]) => [path, sha256(bytes)]));
 
 export class RunCache implements PageCache {
   private readonly used: Record<string, PageResult> = {};
@@ -88,21 +73,16 @@ export class RunCache implements PageCache {
     this.used[sha256(pageIdentity(page))] = structuredClone(result);
   }
 
-  /** Whether the output on disk (sha256 of each file) is exactly what the last run wrote from the same inputs. */
-  isUpToDate(inputs: string, onDisk: ReadonlyMap<string, string>): boolean {
-    const { output } = this.stored;
-    if (this.stored.inputs !== inputs || !output || Object.keys(output).length !== onDisk.size) return false;
-    return [...onDisk].every(([path, hash]) => output[path] === hash);
+  /** How the last run ended, if it had this fingerprint and the output folder (sha256 of each file) is exactly as it left it. */
+  replay(fingerprint: string, onDisk: ReadonlyMap<string, string>): RunResult | undefined {
+    const last = this.stored.lastRun;
+    if (last?.fingerprint !== fingerprint || Object.keys(last.output).length !== onDisk.size) return undefined;
+    return [...onDisk].every(([path, hash]) => last.output[path] === hash) ? last.result : undefined;
   }
 
-  /** Records a written output; keeps only the pages of this run, so the cache never outgrows the docs. */
-  async save(inputs: string, written: ReadonlyMap<string, string>): Promise<void> {
-    const content: CacheFile = {
-      docsdkVersion: docsdkBuildId(),
-      inputs,
-      output: Object.fromEntries([...written].map(([path, text]) => [path, sha256(text)])),
-      pages: this.used,
-    };
+  /** Records how this run ended and the output it left; keeps only the pages of this run, so the cache never outgrows the docs. */
+  async save(run: RecordedRun): Promise<void> {
+    const content: CacheFile = { docsdkVersion: docsdkBuildId(), lastRun: run, pages: this.used };
     await mkdir(dirname(this.file), { recursive: true });
     // Write then rename, so a killed run never leaves half a cache behind. One temp name for
     // every run: what a killed run left is overwritten and renamed away by the next one.

@@ -1,39 +1,44 @@
-// `generate --watch`: reruns when a page, the config or a template changes. Node's own
-// recursive fs.watch is enough here (Linux, macOS and Windows on Node 20).
-import { watch, type FSWatcher } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { findPages } from '../read/inputs.js';
+// `generate --watch`: reruns when a page, the config or a template changes. chokidar, not
+// Node's recursive fs.watch: editors that save by writing a temp file and renaming it over
+// the page, and files or a config that appear after the start, are seen on every platform.
+import { watch } from 'chokidar';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isDynamicPattern } from 'tinyglobby';
+import { loadConfig } from '../config/load.js';
+import { CONFIG_FILE_NAME } from '../config/types.js';
+import { defaultCacheFile } from './run-cache.js';
 
-export interface WatchTarget {
-  path: string;
-  recursive: boolean;
-}
-
-/** What to watch for `inputs`: folders recursively, files alone, a glob from its fixed folder prefix. */
-export async function watchTargets(inputs: string[], extra: string[] = [], cwd = process.cwd()): Promise<WatchTarget[]> {
-  const targets = new Map<string, WatchTarget>();
-  for (const input of [...inputs, ...extra]) {
-    const abs = resolve(cwd, input);
-    const info = await stat(abs).catch(() => undefined);
-    if (info?.isDirectory()) targets.set(abs, { path: abs, recursive: true });
-    else if (info?.isFile()) targets.set(abs, { path: abs, recursive: false });
-    else for (const page of (await findPages([input], cwd)).pages.slice(0, 1)) targets.set(page.root, { path: page.root, recursive: true });
-  }
-  return [...targets.values()];
+/** What to watch for `inputs`: each path as given (it need not exist yet), a glob from its fixed folder prefix. */
+export function watchTargets(inputs: string[], cwd = process.cwd()): string[] {
+  const targets = inputs.map((input) => {
+    if (!isDynamicPattern(input)) return resolve(cwd, input);
+    const fixed: string[] = [];
+    for (const part of input.split(/[\\/]/)) {
+      if (isDynamicPattern(part)) break;
+      fixed.push(part);
+    }
+    return resolve(cwd, fixed.join('/') || '.');
+  });
+  return [...new Set(targets)].sort();
 }
 
 function isInside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
-  return rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
+}
+
+export interface Watching {
+  /** Resolves once the watcher has read the folders it watches: changes from then on are seen. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
 }
 
 /**
  * Calls `run` after each burst of changes below `targets` (debounced), never two runs at
- * once, ignoring changes inside `ignore` (the output folder, whose own writes would loop).
- * Returns a function that stops watching.
+ * once, ignoring changes inside `ignore` (the output folder and cache, whose own writes
+ * would loop) and the atomic writer's temp folders.
  */
-export function watchForChanges(targets: WatchTarget[], ignore: string[], run: () => Promise<void>, debounceMs = 150): () => void {
+export function watchForChanges(targets: string[], ignore: string[], run: () => Promise<void>, debounceMs = 150): Watching {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -50,17 +55,36 @@ export function watchForChanges(targets: WatchTarget[], ignore: string[], run: (
       }
     });
   };
-  const onEvent = (base: string) => (_event: string, name: string | Buffer | null) => {
-    const changed = name ? join(base, name.toString()) : base;
-    if (ignore.some((folder) => isInside(changed, folder)) || changed.includes('.docsdk-tmp-')) return;
+  const watcher = watch(targets, {
+    ignoreInitial: true,
+    ignored: (path) => path.includes('.docsdk-tmp-') || ignore.some((folder) => isInside(resolve(path), folder)),
+  });
+  watcher.on('all', () => {
     clearTimeout(timer);
     timer = setTimeout(trigger, debounceMs);
+  });
+  const ready = new Promise<void>((done) => watcher.once('ready', () => done()));
+  return {
+    ready,
+    async stop() {
+      clearTimeout(timer);
+      await watcher.close();
+    },
   };
-  const watchers: FSWatcher[] = targets.map((t) =>
-    watch(t.path, { recursive: t.recursive }, onEvent(t.recursive ? t.path : dirname(t.path))),
-  );
-  return () => {
-    clearTimeout(timer);
-    for (const w of watchers) w.close();
-  };
+}
+
+/** Watches what a generate run reads (pages, config file, templates) and reruns it on change, until SIGINT. */
+export async function watchGenerate(args: { inputs?: string[]; out?: string; config?: string; templates?: string }, rerun: () => Promise<void>): Promise<void> {
+  const loaded = await loadConfig(args.config);
+  const out = resolve(args.out ?? loaded.config.out ?? '.');
+  // The config is watched even when there is none yet: creating one changes the run.
+  const config = resolve(args.config ?? CONFIG_FILE_NAME);
+  const templates = args.templates ?? loaded.config.templates;
+  const targets = watchTargets([...(args.inputs?.length ? args.inputs : (loaded.config.inputs ?? [])), config, ...(templates ? [templates] : [])]);
+  const watching = watchForChanges(targets, [out, dirname(defaultCacheFile(out))], rerun);
+  await watching.ready;
+  process.stderr.write(`docsdk: watching ${targets.length} paths; Ctrl-C to stop\n`);
+  process.once('SIGINT', () => {
+    void watching.stop().then(() => process.exit(process.exitCode ?? 0));
+  });
 }

@@ -717,21 +717,148 @@ export class ManagementClient {
    *
    * Fuzzy search will perform fuzzy search on users from five fields by default: `phone`, `email`, `name`, `username`, `nickname`. You can also set `options.fuzzySearchOn` to determine the range of fuzzy matching fields:
    *
+   * ```json
+   * {
+   *   "keywords": "xxxx",
+   *   "options": {
+   *     "fuzzySearchOn": ["address"]
+   *   }
+   * }
+   * ```
+   *
    * You can use `advancedFilter` to perform advanced search. Advanced search supports filtering users by basic information, custom data, department, user source, login application, external identity source information, etc. **These filtering conditions can be combined arbitrarily. **
    *
    * User status (`status`) is a string type, and the optional values are `Activated` and `Suspended`:
    *
+   * ```json
+   * {
+   *   "advancedFilter": [
+   *     {
+   *       "field": "status",
+   *       "operator": "EQUAL",
+   *       "value": "Suspended"
+   *     }
+   *   ]
+   * }
+   * ```
+   *
    * User mailboxes (`email`) are string types and can be fuzzy searched:
+   *
+   * ```json
+   * {
+   *   "advancedFilter": [
+   *     {
+   *       "field": "email",
+   *       "operator": "CONTAINS",
+   *       "value": "@example.com"
+   *     }
+   *   ]
+   * }
+   * ```
+   *
+   * ```json
+   * {
+   *   "advancedFilter": [
+   *     {
+   *       "field": "some-custom-key",
+   *       "operator": "EQUAL",
+   *       "value": "some-value"
+   *     }
+   *   ]
+   * }
+   * ```
    *
    * Filter users with more than 10 logins:
    *
+   * ```json
+   * {
+   *   "advancedFilter": [
+   *     {
+   *       "field": "loginsCount",
+   *       "operator": "GREATER",
+   *       "value": 10
+   *     }
+   *   ]
+   * }
+   * ```
+   *
    * Filter users with 10 to 100 login times:
+   *
+   * ```json
+   * {
+   *   "advancedFilter": [
+   *     {
+   *       "field": "loginsCount",
+   *       "operator": "BETWEEN",
+   *       "value": [10, 100]
+   *     }
+   *   ]
+   * }
+   * ```
    *
    * Filter users who have logged in within the last 7 days:
    *
+   * ```json
+   * {
+   *   "advancedFilter": [
+   *     {
+   *       "field": "lastLoginTime",
+   *       "operator": "GREATER",
+   *       "value": new Date(Date.now() - 7 * 24 * 60 * 60 * 1000)
+   *     }
+   *   ]
+   * }
+   * ```
+   *
    * Filter users who have logged in within a certain period of time:
    *
+   * ```json
+   * {
+   *   "advancedFilter": [
+   *     {
+   *       "field": "lastLogin",
+   *       "operator": "BETWEEN",
+   *       "value": [
+   *         Date.now() - 14 * 24 * 60 * 60 * 1000,
+   *         Date.now() - 7 * 24 * 60 * 60 * 1000
+   *       ]
+   *     }
+   *   ]
+   * }
+   * ```
+   *
    * Filter users who have logged in to applications `appId1` or `appId2`:
+   *
+   * ```json
+   * {
+   *   "advancedFilter": [
+   *     {
+   *       "field": "loggedInApps",
+   *       "operator": "IN",
+   *       "value": ["appId1", "appId2"]
+   *     }
+   *   ]
+   * }
+   * ```
+   *
+   * ```json
+   * {
+   *   "advancedFilter": [
+   *     {
+   *       "field": "department",
+   *       "operator": "IN",
+   *       "value": [
+   *         {
+   *           "organizationCode": "steamory",
+   *           "departmentId": "root",
+   *           "departmentIdType": "department_id",
+   *           "includeChildrenDepartments": true
+   *         }
+   *       ]
+   *     }
+   *   ]
+   * }
+   * ```
    *
    * `POST /api/v3/list-users`
    *

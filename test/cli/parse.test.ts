@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,10 +56,27 @@ describe('docsdk parse', () => {
     expect(runCli(['parse', 'pages', '--strict'], dir).code).toBe(1);
   });
 
-  it('exits 1 for inputs that match nothing', () => {
+  it('exits 2 and writes nothing for an input that matches nothing, or an empty folder, beside ones that match', () => {
     const dir = workspace();
-    const r = runCli(['parse', 'nowhere'], dir);
-    expect([r.code, r.stderr.split('\n')[0]]).toEqual([1, 'nowhere: error: no file, folder or glob match']);
+    mkdirSync(path.join(dir, 'empty'));
+    for (const input of ['nowhere', 'empty']) {
+      const r = runCli(['parse', 'pages', input, '--out', 'model.json'], dir);
+      expect([r.code, r.stderr]).toEqual([2, `${input}: error: no file, folder or glob match\ndocsdk parse: an input matches no page: nothing done\n`]);
+      expect(existsSync(path.join(dir, 'model.json'))).toBe(false);
+    }
+  });
+
+  it('treats a bad config as generate does: exit 2, nothing written, the key named once with the closest valid one', () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'docsdk.config.json'), JSON.stringify({ basePth: '/v2/' }));
+    const unknown = runCli(['parse', 'pages', '--out', 'model.json', '--openapi', 'openapi.json'], dir);
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'docsdk.config.json: basePth: error: unknown key; did you mean "basePath"?\ndocsdk parse: the config has errors: nothing done\n']);
+    const missing = runCli(['parse', 'pages', '--out', 'model.json', '--config', 'nope.json'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^nope\.json: error: cannot read config: ENOENT/);
+    expect(['model.json', 'openapi.json'].filter((f) => existsSync(path.join(dir, f)))).toEqual([]);
+    const generate = runCli(['generate', 'pages', '--out', 'sdk'], dir);
+    expect([generate.code, generate.stderr.split('\n')[0], existsSync(path.join(dir, 'sdk'))]).toEqual([2, unknown.stderr.split('\n')[0], false]);
   });
 
   it('exits 2 on usage errors and 0 on --help', () => {

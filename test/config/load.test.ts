@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../generator/config/load.js';
 import type { DocsdkConfig } from '../../generator/config/types.js';
+import { formatDiagnostic } from '../../generator/report/diagnostics.js';
 
 let dir: string;
 let cwd: string;
@@ -55,18 +56,21 @@ describe('loadConfig', () => {
       evidenceFile: 'docsdk.evidence.json',
       addObservedFields: false,
       maxHarBytes: 1_000_000,
+      maxRemovedShare: 0.25,
     };
     const file = await configFile(every);
     expect((await loadConfig(file)).diagnostics).toEqual([]);
   });
 
-  it('reports an unknown top-level key by name', async () => {
-    const file = await configFile({ inputs: ['pages'], ouput: 'sdk' });
+  it('reports an unknown top-level key by name, once, with the closest valid key', async () => {
+    const file = await configFile({ inputs: ['pages'], ouput: 'sdk', zzz: 1 });
     const { config, diagnostics } = await loadConfig(file);
     expect(config).toEqual({ basePath: '/api/v3/' });
     expect(diagnostics).toEqual([
-      { severity: 'error', code: 'config.unknown-key', message: 'unknown key "ouput"', file, section: 'ouput' },
+      { severity: 'error', code: 'config.unknown-key', message: 'unknown key; did you mean "out"?', file, section: 'ouput' },
+      { severity: 'error', code: 'config.unknown-key', message: 'unknown key', file, section: 'zzz' },
     ]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([`${file}: ouput: error: unknown key; did you mean "out"?`, `${file}: zzz: error: unknown key`]);
   });
 
   it('reports unknown nested keys with their full path', async () => {
@@ -76,10 +80,10 @@ describe('loadConfig', () => {
       package: { name: 'x', licence: 'MIT' },
     });
     const { diagnostics } = await loadConfig(file);
-    expect(diagnostics.map((d) => d.message).sort()).toEqual([
-      'unknown key "fields["UserDto.email"].typ"',
-      'unknown key "operations.getUserGroups.verbb"',
-      'unknown key "package.licence"',
+    expect(diagnostics.map((d) => `${d.section}: ${d.message}`).sort()).toEqual([
+      'fields["UserDto.email"].typ: unknown key; did you mean "type"?',
+      'operations.getUserGroups.verbb: unknown key; did you mean "verb"?',
+      'package.licence: unknown key',
     ]);
     expect(diagnostics.every((d) => d.code === 'config.unknown-key')).toBe(true);
   });
@@ -90,12 +94,12 @@ describe('loadConfig', () => {
       operations: { getUserGroups: { verb: 'FETCH' } },
       fields: { email: { required: 'yes' } },
     });
-    const messages = (await loadConfig(file)).diagnostics.map((d) => `${d.code} ${d.message}`).sort();
+    const messages = (await loadConfig(file)).diagnostics.map(formatDiagnostic).sort();
     expect(messages).toEqual([
-      'config.invalid-key invalid key "fields.email": must be `Structure.field` or `operationName.param`',
-      'config.invalid-value fields.email.required: must be boolean',
-      'config.invalid-value inputs: must be array',
-      'config.invalid-value operations.getUserGroups.verb: must be one of GET, POST, PUT, PATCH, DELETE',
+      `${file}: fields.email.required: error: must be boolean`,
+      `${file}: fields.email: error: invalid key: must be \`Structure.field\` or \`operationName.param\``,
+      `${file}: inputs: error: must be array`,
+      `${file}: operations.getUserGroups.verb: error: must be one of GET, POST, PUT, PATCH, DELETE`,
     ]);
   });
 

@@ -1,4 +1,8 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { fencedCode } from '../../generator/parse/cells.js';
+import { loadModel } from '../../generator/pipeline.js';
 import { fieldDoc, operationDoc, structureDoc } from '../../generator/emit/jsdoc.js';
 import { field, operation, structure } from '../support/model.js';
 
@@ -50,5 +54,31 @@ describe('operationDoc', () => {
       '@throws {TimeoutError} when no response came within the timeout.',
       '@see Source page: ping.md',
     ]);
+  });
+});
+
+describe('code blocks of a page description', () => {
+  const fixture = (rel: string) => join(dirname(fileURLToPath(import.meta.url)), '../fixtures/corpus', rel);
+  const listUsersDoc = async (rel: string) => {
+    const { model } = await loadModel([fixture(rel)]);
+    const op = model.clients[0].operations[0];
+    return operationDoc({ operation: op, params: [], responseTypeName: undefined, envelope: false });
+  };
+  const block = (intro: string) => [intro, '', '```json', '{', '  "advancedFilter": [', '    {', '      "field": "loginsCount",', '      "operator": "GREATER",', '      "value": 10', '    }', '  ]', '}', '```'];
+
+  test('stay in the JSDoc as fenced code, after the sentence that introduces them (Markdown source)', async () => {
+    const doc = await listUsersDoc('zh/markdown/management/管理用户/list-users.md');
+    const at = doc.indexOf('筛选登录次数大于 10 的用户：');
+    expect(doc.slice(at, at + 13)).toEqual(block('筛选登录次数大于 10 的用户：'));
+  });
+
+  test('the same from the rendered HTML', async () => {
+    const doc = await listUsersDoc('en/fragment/management/管理用户/list-users.html');
+    const at = doc.indexOf('Filter users with more than 10 logins:');
+    expect(doc.slice(at, at + 13)).toEqual(block('Filter users with more than 10 logins:'));
+  });
+
+  test('a fence inside the code cannot end the block', () => {
+    expect(fencedCode('a\n```\nb', 'js')).toBe('````js\na\n```\nb\n````');
   });
 });

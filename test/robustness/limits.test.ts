@@ -1,14 +1,15 @@
-// Pages far past real ones stay within stated bounds (docs/limits.md): read in bounded time
-// and memory, or refused with an error naming the file. Bounds here are several times what
-// was measured on a 2-core machine, so a slow CI machine passes and a regression does not.
+// Pages far past real ones stay within stated bounds (docs/limits.md): read whole within a
+// capped heap, or refused unread with an error naming the file. Bounds are counts (rows,
+// bytes read, heap); how long it takes is what `npm run bench` reports, never asserted here.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_NESTING, nestsDeeperThan } from '../../generator/parse/nesting.js';
 import { parsePage } from '../../generator/parse/page.js';
 import { loadModel } from '../../generator/pipeline.js';
+import { readPages } from '../../generator/read/inputs.js';
 import { DEFAULT_MAX_PAGE_BYTES } from '../../generator/read/page-file.js';
 import { cliPath } from '../helpers/cli.js';
 import { textPage } from '../helpers/pages.js';
@@ -16,14 +17,14 @@ import { pageNested, pageOfSize, pageWithRows } from './support/big-pages.js';
 
 const MB = 1024 * 1024;
 
-function timed<T>(work: () => T): { result: T; ms: number } {
-  const start = performance.now();
-  const result = work();
-  return { result, ms: performance.now() - start };
-}
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function pagesDir(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'docsdk-limits-'));
+  made.push(dir);
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), content);
@@ -42,11 +43,12 @@ describe('page size', () => {
     const dir = pagesDir({ 'management/huge.md': pageWithRows(3), 'management/small.md': pageWithRows(3) });
     // Padded with NUL bytes (a sparse file, written at once): had it been read, it would be "binary data".
     truncateSync(path.join(dir, 'management/huge.md'), 50 * MB);
-    const { result, ms } = await (async () => {
-      const start = performance.now();
-      const loaded = await loadModel([dir]);
-      return { result: loaded, ms: performance.now() - start };
-    })();
+    // Not one byte of it is read.
+    expect((await readPages([dir], {})).files.map((f) => [f.rel, f.bytes.length, f.oversize?.size])).toEqual([
+      ['management/huge.md', 0, 50 * MB],
+      ['management/small.md', Buffer.byteLength(pageWithRows(3)), undefined],
+    ]);
+    const result = await loadModel([dir]);
     expect(result.model.diagnostics.filter((d) => d.severity !== 'info')).toEqual([
       {
         severity: 'error',
@@ -56,7 +58,6 @@ describe('page size', () => {
       },
     ]);
     expect(result.model.clients.flatMap((c) => c.operations.map((o) => [o.name, o.params.map((p) => p.name)]))).toEqual([['kickUsers', ['p1', 'p2', 'p3']]]);
-    expect(ms).toBeLessThan(2000);
   });
 
   it('maxPageBytes in the config moves the limit', async () => {
@@ -70,22 +71,19 @@ describe('page size', () => {
     ]);
   });
 
-  it('a page just under the default limit is read whole within 15 s', () => {
+  it('a page just under the default limit is read whole, row for row', () => {
     const text = pageOfSize(DEFAULT_MAX_PAGE_BYTES - 64 * 1024);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(DEFAULT_MAX_PAGE_BYTES);
-    const { result, ms } = timed(() => parsePage(textPage('management/kick-users.md', text)));
-    expect(ms).toBeLessThan(15_000);
+    const result = parsePage(textPage('management/kick-users.md', text));
     expect(result.operation?.params.length).toBe(text.split('\n| p').length - 1);
     expect(result.diagnostics).toEqual([]);
   });
 });
 
 describe('rows', () => {
-  it('a page with 10,000 parameter rows is read row for row within 8 s and a 512 MB heap', () => {
+  it('a page with 10,000 parameter rows is read row for row within a 512 MB heap', () => {
     const dir = pagesDir({ 'management/kick-users.md': pageWithRows(10_000) });
-    const start = performance.now();
     const r = parseWithHeapCap(dir, 512, ['--out', 'model.json']);
-    expect(performance.now() - start).toBeLessThan(8000);
     expect(r.code).toBe(0);
     const [op] = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')).clients[0].operations;
     expect(op.params.length).toBe(10_000);
@@ -105,10 +103,9 @@ describe('nesting', () => {
     ['custom tags', (n) => '<LastUpdated>'.repeat(n)],
   ];
 
-  it.each(deep)('%s nested 100,000 deep: refused within 1 s with an error naming the file', (_name, make) => {
+  it.each(deep)('%s nested 100,000 deep: refused with an error naming the file', (_name, make) => {
     const html = '<h1>T</h1><h2>Method name</h2><p><code>ManagementClient.get_x</code></p>' + make(100_000);
-    const { result, ms } = timed(() => parsePage(textPage('management/get-x.html', html)));
-    expect(ms).toBeLessThan(1000);
+    const result = parsePage(textPage('management/get-x.html', html));
     expect(result).toEqual({
       file: 'management/get-x.html',
       structures: [],
@@ -157,10 +154,9 @@ describe('nesting', () => {
     ['*a ', 'emphasis openers'],
     ['`a', 'backticks'],
     ['[a]: ', 'reference definitions'],
-  ])('Markdown with %j repeated 20,000 times (%s) is read within 2 s', (unit) => {
+  ])('Markdown with %j repeated 20,000 times (%s) is read', (unit) => {
     const text = '# T\n\n## Method name\n\n`ManagementClient.get_x`\n\n' + unit.repeat(20_000) + 'x\n';
-    const { result, ms } = timed(() => parsePage(textPage('management/get-x.md', text)));
-    expect(ms).toBeLessThan(2000);
+    const result = parsePage(textPage('management/get-x.md', text));
     expect(result.operation?.name).toBe('getX');
   });
 
@@ -170,10 +166,9 @@ describe('nesting', () => {
     ['an unclosed script', '<script>' + '<div>'.repeat(100_000)],
     ['pipes', '|'.repeat(500_000)],
     ['one long line', 'x'.repeat(500_000)],
-  ])('500 KB of %s is read within 2 s', (_name, junk) => {
+  ])('500 KB of %s is read', (_name, junk) => {
     const html = '<h1>T</h1><h2>Method name</h2><p><code>ManagementClient.get_x</code></p>' + junk;
-    const { result, ms } = timed(() => parsePage(textPage('management/get-x.html', html)));
-    expect(ms).toBeLessThan(2000);
+    const result = parsePage(textPage('management/get-x.html', html));
     expect(result.operation?.name).toBe('getX');
   });
 });

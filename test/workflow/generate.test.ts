@@ -1,13 +1,13 @@
 // The release workflow through the real CLI (built): --check, incremental runs, the diff
 // against the previous run, --fail-on, --reporter json, config files and --watch.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, runCli } from '../helpers/cli.js';
 import { readFolder } from '../../generator/workflow/output-files.js';
-import { copyPages, editPage, EDITS, GET_USER_ROLES } from '../support/workflow-pages.js';
+import { copyPages, editPage, EDITS, GET_USER_ROLES, workflowFixtures } from '../support/workflow-pages.js';
 
 /** A project folder: `pages/` (copies of the fixture pages), output to `sdk/`, cache under its node_modules. */
 async function project(): Promise<string> {
@@ -74,9 +74,10 @@ describe('incremental generate', () => {
     const r = generate(dir, '--reporter', 'json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ outcome: 'unchanged', pages: 5, parsed: 0 });
-    expect(report.ms).toBeLessThan(500);
-    expect(generate(dir).stderr).toMatch(/^docsdk: 5 pages in \d+ ms; nothing changed since the last run; sdk is up to date\n$/);
+    expect(report).toMatchObject({ outcome: 'unchanged', replayed: true, pages: 5, parsed: 0, counts: { operations: 5, structures: 16 } });
+    expect(generate(dir).stderr).toMatch(
+      /^docsdk: 5 pages, 5 operations, 16 structures, 0 errors, 0 warnings, 0 notes in \d+ ms; nothing changed since the last run; sdk is up to date\n$/,
+    );
   });
 
   it('runs again when the config changes', async () => {
@@ -160,10 +161,15 @@ describe('generate with docsdk.config.json', () => {
     await writeFile(join(dir, 'docsdk.config.json'), JSON.stringify({ inputs: ['pages'], ouput: 'sdk', operations: { getUserRoles: { verbb: 'GET' } } }));
     const r = runCli(['generate'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
-      'docsdk.config.json: ouput: error: unknown key "ouput"\n' +
-        'docsdk.config.json: operations.getUserRoles.verbb: error: unknown key "operations.getUserRoles.verbb"\n',
+    expect(r.stderr).toMatch(
+      new RegExp(
+        '^docsdk.config.json: ouput: error: unknown key; did you mean "out"\\?\n' +
+          'docsdk.config.json: operations.getUserRoles.verbb: error: unknown key; did you mean "verb"\\?\n' +
+          'docsdk generate: the config has errors: nothing done\n' +
+          'docsdk: 0 pages in \\d+ ms; nothing done\n$',
+      ),
     );
+    expect(await readFolder(join(dir, 'sdk'))).toEqual(new Map());
   });
 
   it('warns about overrides that match nothing, naming the key', async () => {
@@ -176,30 +182,50 @@ describe('generate with docsdk.config.json', () => {
 });
 
 describe('generate --watch', () => {
-  it('regenerates when a page changes', async () => {
+  it('regenerates after a rename-save, a new page, a deleted page and a config created after the start', async () => {
     const dir = await project();
     const child = spawn(process.execPath, [cliPath, 'generate', 'pages', '--out', 'sdk', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
-    const summaries = () => stderr.split('\n').filter((l) => / files changed in sdk$/.test(l));
-    const waitFor = (n: number) =>
-      new Promise<void>((done, fail) => {
-        const timeout = setTimeout(() => fail(new Error(`no run ${n} in time; stderr:\n${stderr}`)), 30_000);
-        const check = () => {
-          if (summaries().length < n) return;
-          clearTimeout(timeout);
-          child.stderr.off('data', check);
-          done();
-        };
-        child.stderr.on('data', check);
-        check();
-      });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const summaries = () => stderr.split('\n').filter((l) => / in sdk$/.test(l));
+    /** Waits for the event (a line on stderr), not for a time: the cap only stops a hung watcher. */
+    const waitFor = (done: () => boolean, what: string) =>
+      new Promise<void>((resolve, reject) => {
+        const cap = setTimeout(() => reject(new Error(`no ${what}; stderr:\n${stderr}`)), 250_000);
+        const poll = setInterval(() => {
+          if (!done()) return;
+          clearInterval(poll);
+          clearTimeout(cap);
+          resolve();
+        }, 20);
+      });
+    const nextRun = async (change: () => Promise<void>) => {
+      const n = summaries().length;
+      await change();
+      await waitFor(() => summaries().length > n, `run ${n + 1}`);
+      return summaries()[n];
+    };
+    const pages = join(dir, 'pages');
+    const added = join(pages, 'management/管理用户/get-user.md');
     try {
-      await waitFor(1);
-      await new Promise((r) => setTimeout(r, 300));
-      await editPage(join(dir, 'pages'), GET_USER_ROLES, EDITS.removeParameter.from, EDITS.removeParameter.to);
-      await waitFor(2);
-      expect(summaries()[1]).toMatch(/1 parsed, 4 cached; API change: major; 3 files changed in sdk$/);
+      await waitFor(() => /docsdk: watching \d+ paths/.test(stderr), 'watcher ready');
+      expect(summaries()).toEqual([expect.stringMatching(/; 5 parsed, 0 cached; 25 files changed in sdk$/)]);
+
+      // An editor's save: the new text goes to a temp file, renamed over the page.
+      const page = join(pages, GET_USER_ROLES);
+      const edited = (await readFile(page, 'utf8')).replace(EDITS.removeParameter.from, EDITS.removeParameter.to);
+      expect(await nextRun(async () => {
+        await writeFile(`${page}.swp`, edited);
+        await rename(`${page}.swp`, page);
+      })).toMatch(/; 1 parsed, 4 cached; API change: major; 3 files changed in sdk$/);
+
+      expect(await nextRun(() => cp(join(workflowFixtures, '../corpus/zh/markdown/management/管理用户/get-user.md'), added))).toMatch(
+        /^docsdk: 6 pages, 6 operations, .*; 1 parsed, 5 cached; API change: minor; \d+ files changed in sdk$/,
+      );
+      expect(await nextRun(() => rm(added))).toMatch(/^docsdk: 5 pages, 5 operations, .*; 0 parsed, 5 cached; API change: major; \d+ files changed in sdk$/);
+      expect(
+        await nextRun(() => writeFile(join(dir, 'docsdk.config.json'), JSON.stringify({ operations: { getUserRoles: { verb: 'POST' } } }))),
+      ).toMatch(/; 0 parsed, 5 cached; API change: major; 4 files changed in sdk$/);
     } finally {
       child.kill('SIGINT');
     }

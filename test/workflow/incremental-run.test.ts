@@ -2,9 +2,11 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OUTPUT_MARKER } from '../../generator/write/atomic.js';
 import { IncrementalRun, type RunOptions } from '../../generator/workflow/incremental-run.js';
 import { OUTPUT_MARKER } from '../../generator/write/atomic.js';
 import { createProgress } from '../../generator/workflow/progress.js';
+import type { RunResult } from '../../generator/workflow/run-report.js';
 import { copyPages } from '../support/workflow-pages.js';
 
 async function options(extra: Partial<RunOptions> = {}): Promise<RunOptions> {
@@ -12,7 +14,7 @@ async function options(extra: Partial<RunOptions> = {}): Promise<RunOptions> {
   return {
     inputs: [await copyPages()],
     out: join(dir, 'sdk'),
-    settings: {},
+    fingerprint: { config: {}, flags: {} },
     cacheFile: join(dir, 'cache.json'),
     progress: createProgress('none'),
     ...extra,
@@ -20,18 +22,24 @@ async function options(extra: Partial<RunOptions> = {}): Promise<RunOptions> {
 }
 
 describe('IncrementalRun', () => {
-  it('is up to date only after recording the output now on disk', async () => {
+  it('replays a recorded run only with the same fingerprint and the output it left on disk', async () => {
     const opts = await options();
     await mkdir(opts.out);
     await writeFile(join(opts.out, OUTPUT_MARKER), '');
     await writeFile(join(opts.out, 'a.ts'), 'A');
+    const result: RunResult = { outcome: 'failed', exitCode: 1, diagnostics: [{ severity: 'warning', code: 'w', message: 'm', file: 'p.md' }] };
     const first = await IncrementalRun.start(opts);
     expect(first.pages).toBe(5);
-    expect(first.upToDate).toBe(false);
-    await first.record(new Map([['a.ts', 'A']]));
-    expect((await IncrementalRun.start(opts)).upToDate).toBe(true);
-    expect((await IncrementalRun.start({ ...opts, settings: { strict: true } })).upToDate).toBe(false);
-    expect((await IncrementalRun.start({ ...opts, cacheFile: false })).upToDate).toBe(false);
+    expect(first.previousResult).toBeUndefined();
+    // Nothing written: the folder as it was is what a rerun must find.
+    await first.record(result);
+    expect((await IncrementalRun.start(opts)).previousResult).toEqual(result);
+    expect((await IncrementalRun.start({ ...opts, fingerprint: { config: {}, flags: { strict: true } } })).previousResult).toBeUndefined();
+    expect((await IncrementalRun.start({ ...opts, cacheFile: false })).previousResult).toBeUndefined();
+    await (await IncrementalRun.start(opts)).record({ ...result, outcome: 'written' }, new Map([['a.ts', 'B']]));
+    expect((await IncrementalRun.start(opts)).previousResult).toBeUndefined();
+    await writeFile(join(opts.out, 'a.ts'), 'B');
+    expect((await IncrementalRun.start(opts)).previousResult).toEqual({ ...result, outcome: 'written' });
   });
 
   it('lists the files writing would change', async () => {

@@ -4,8 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePage, type PageResult } from '../../generator/parse/page.js';
 import type { PageFile } from '../../generator/read/page-file.js';
+import { runFingerprint } from '../../generator/workflow/fingerprint.js';
 import { contentHash } from '../../generator/workflow/output-files.js';
-import { inputsFingerprint, RunCache } from '../../generator/workflow/run-cache.js';
+import { hashFiles, RunCache, type RecordedRun } from '../../generator/workflow/run-cache.js';
+import type { RunResult } from '../../generator/workflow/run-report.js';
+
+const RESULT: RunResult = { outcome: 'written', exitCode: 1, diagnostics: [{ severity: 'error', code: 'page.x', message: 'bad', file: 'a.md', section: 'params', row: 2 }] };
+const recorded = (fingerprint: string, output: Record<string, string> = {}): RecordedRun => ({ fingerprint, output, result: RESULT });
 
 const page = (rel: string, text: string): PageFile => ({ abs: `/virtual/${rel}`, rel, bytes: Buffer.from(text) });
 const PAGE = page('management/users/get-user.md', '# Get user\n\n## 方法名称\n\n`ManagementClient.get_user`\n');
@@ -30,7 +35,7 @@ describe('RunCache', () => {
     const parsed = parseThrough(first, PAGE);
     expect(parsed).toEqual(parsePage(PAGE));
     expect([first.hits, first.misses]).toEqual([0, 1]);
-    await first.save('inputs', new Map());
+    await first.save(recorded('inputs'));
 
     const second = await RunCache.open(file);
     expect(parseThrough(second, PAGE)).toEqual(parsed);
@@ -41,7 +46,7 @@ describe('RunCache', () => {
     const file = await cacheFile();
     const first = await RunCache.open(file);
     parseThrough(first, PAGE);
-    await first.save('inputs', new Map());
+    await first.save(recorded('inputs'));
     const second = await RunCache.open(file);
     parseThrough(second, page(PAGE.rel, PAGE.bytes.toString() + '\nMore.\n'));
     parseThrough(second, page('management/users/get-user-2.md', PAGE.bytes.toString()));
@@ -62,23 +67,24 @@ describe('RunCache', () => {
     const file = await cacheFile();
     const first = await RunCache.open(file);
     parseThrough(first, PAGE);
-    await first.save('inputs', new Map());
-    await (await RunCache.open(file)).save('inputs', new Map());
+    await first.save(recorded('inputs'));
+    await (await RunCache.open(file)).save(recorded('inputs'));
     const third = await RunCache.open(file);
     parseThrough(third, PAGE);
     expect(third.misses).toBe(1);
   });
 
-  it('knows the output is up to date only for the same inputs and the same bytes on disk', async () => {
+  it('replays the last run (its diagnostics and exit code) only for the same fingerprint and the same bytes on disk', async () => {
     const file = await cacheFile();
     const cache = await RunCache.open(file);
-    await cache.save('fingerprint', new Map([['a.ts', 'A']]));
+    await cache.save(recorded('fingerprint', hashFiles(new Map([['a.ts', 'A']]))));
     const reopened = await RunCache.open(file);
     const onDisk = (files: [string, string][]) => new Map(files.map(([path, text]) => [path, contentHash(text)]));
-    expect(reopened.isUpToDate('fingerprint', onDisk([['a.ts', 'A']]))).toBe(true);
-    expect(reopened.isUpToDate('other', onDisk([['a.ts', 'A']]))).toBe(false);
-    expect(reopened.isUpToDate('fingerprint', onDisk([['a.ts', 'B']]))).toBe(false);
-    expect(reopened.isUpToDate('fingerprint', onDisk([['a.ts', 'A'], ['b.ts', '']]))).toBe(false);
+    expect(reopened.replay('fingerprint', onDisk([['a.ts', 'A']]))).toEqual(RESULT);
+    expect(reopened.replay('other', onDisk([['a.ts', 'A']]))).toBeUndefined();
+    expect(reopened.replay('fingerprint', onDisk([['a.ts', 'B']]))).toBeUndefined();
+    expect(reopened.replay('fingerprint', onDisk([['a.ts', 'A'], ['b.ts', '']]))).toBeUndefined();
+    expect(reopened.replay('fingerprint', new Map())).toBeUndefined();
   });
 
   it('treats a corrupt cache file as empty', async () => {
@@ -86,19 +92,21 @@ describe('RunCache', () => {
     await mkdir(join(file, '..'), { recursive: true });
     await writeFile(file, '{ not json');
     const cache = await RunCache.open(file);
-    expect(cache.isUpToDate('x', new Map())).toBe(false);
+    expect(cache.replay('x', new Map())).toBeUndefined();
     parseThrough(cache, PAGE);
     expect(cache.misses).toBe(1);
   });
 });
 
-describe('inputsFingerprint', () => {
-  const parts = { pages: [PAGE], config: { basePath: '/api/v3/' }, templates: new Map<string, Buffer>() };
-  it('changes with any page byte, the config or a template', () => {
-    const base = inputsFingerprint(parts);
-    expect(inputsFingerprint({ ...parts })).toBe(base);
-    expect(inputsFingerprint({ ...parts, pages: [page(PAGE.rel, PAGE.bytes + ' ')] })).not.toBe(base);
-    expect(inputsFingerprint({ ...parts, config: { basePath: '/v2/' } })).not.toBe(base);
-    expect(inputsFingerprint({ ...parts, templates: new Map([['client.ts.hbs', Buffer.from('x')]]) })).not.toBe(base);
+describe('runFingerprint', () => {
+  const parts = { pages: [PAGE], config: { basePath: '/api/v3/' }, templates: new Map<string, Buffer>(), flags: { strict: false } };
+  it('changes with any page byte, the config, a template, a flag or another input file', () => {
+    const base = runFingerprint(parts);
+    expect(runFingerprint({ ...parts })).toBe(base);
+    expect(runFingerprint({ ...parts, pages: [page(PAGE.rel, PAGE.bytes + ' ')] })).not.toBe(base);
+    expect(runFingerprint({ ...parts, config: { basePath: '/v2/' } })).not.toBe(base);
+    expect(runFingerprint({ ...parts, templates: new Map([['client.ts.hbs', Buffer.from('x')]]) })).not.toBe(base);
+    expect(runFingerprint({ ...parts, flags: { strict: true } })).not.toBe(base);
+    expect(runFingerprint({ ...parts, files: new Map([['evidence.json', Buffer.from('{}')]]) })).not.toBe(base);
   });
 });

@@ -1,0 +1,12 @@
+// Every temp folder a test (or a CLI it runs) makes goes into one folder per `vitest run`,
+// removed when the run ends, pass or fail: nothing is left behind in the system's temp dir.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export default function setup(): () => void {
+  const dir = mkdtempSync(join(tmpdir(), 'docsdk-tests-'));
+  // os.tmpdir() reads TMPDIR on every call; test workers and the CLIs they spawn inherit it.
+  process.env.TMPDIR = dir;
+  return () => rmSync(dir, { recursive: true, force: true });
+}
