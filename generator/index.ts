@@ -2,6 +2,7 @@
 export { loadModel, type LoadOptions, type LoadResult } from './pipeline.js';
 export { parsePage, type PageResult } from './parse/page.js';
 export { buildModel } from './model/build.js';
+export { inferItemsFromSamples } from './model/sample-items.js';
 export { toOpenApi } from './openapi/export.js';
 export { emitSdk } from './emit/sdk.js';
 export { writeOutput } from './write/atomic.js';

@@ -1,4 +1,5 @@
 import { buildModel } from './model/build.js';
+import { inferItemsFromSamples } from './model/sample-items.js';
 import { applyOverrides } from './config/overrides.js';
 import { applyEvidence, type EvidenceInput } from './evidence/apply.js';
 import { DEFAULT_BASE_PATH, type Config } from './config/types.js';
@@ -40,7 +41,7 @@ export interface LoadResult {
   pages: number;
 }
 
-/** read pages → parse tables → build and merge the model → apply the evidence → apply the config's overrides. */
+/** read pages → parse tables → build and merge the model → item types from samples → apply the evidence → apply the config's overrides. */
 export async function loadModel(inputs: string[], options: LoadOptions = {}): Promise<LoadResult> {
   const timings: Record<string, number> = {};
   const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
@@ -51,7 +52,7 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
   };
   const { files, missing, diagnostics: readDiagnostics = [] } = options.read ?? (await timed('read', () => readPages(inputs, { cwd: options.cwd, maxPageBytes: options.config?.maxPageBytes })));
   const results = await timed('parse', () => parseUncached(files, options));
-  const built = await timed('merge', () => buildModel(results, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH }));
+  const built = await timed('merge', () => inferItemsFromSamples(buildModel(results, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH })));
   // applyEvidence and applyOverrides add their own diagnostics to the model they return.
   const evidence = options.evidence;
   const verified = evidence ? await timed('evidence', () => applyEvidence(built, evidence)) : built;

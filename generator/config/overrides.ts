@@ -1,6 +1,7 @@
 // Applies the corrections of docsdk.config.json to a model: client renames, operation verb,
-// path and name, field type/enum/required. An overridden fact is configured: it leaves the item's
-// `inferred` and `verified` lists for `configured`. Overrides that match nothing are reported, naming their key.
+// path and name, field type/enum/enumClosed/required, every list of values closed at once. An
+// overridden fact is configured: it leaves the item's `inferred` and `verified` lists for
+// `configured`. Overrides that match nothing are reported, naming their key.
 import type { Diagnostic, Field, InferredFact, Model, Operation } from '../model/types.js';
 import { paramLocation } from '../model/infer.js';
 import { settle } from '../model/marks.js';
@@ -25,17 +26,30 @@ function overrideField(field: Field, override: FieldOverride): void {
   const settled: InferredFact[] = [];
   if (override.type !== undefined) {
     field.type = parseTypeExpression(override.type);
+    delete field.itemsEvidence;
     settled.push('type', ...(field.type.kind === 'array' ? (['items'] as const) : []));
   }
   if (override.enum !== undefined) {
     field.enum = [...override.enum];
     settled.push('enum');
   }
+  if (override.enumClosed !== undefined) setEnumClosed(field, override.enumClosed);
   if (override.required !== undefined) {
     field.required = override.required;
     settled.push('required');
   }
   settle(field, settled, 'configured');
+}
+
+function setEnumClosed(field: Field, closed: boolean): void {
+  if (closed) field.enumClosed = true;
+  else delete field.enumClosed;
+}
+
+/** The top-level `enumClosed: true` closes every field's list of values, but where a field's own `enumClosed` says otherwise. */
+function closeAllEnums(model: Model, ownSay: Set<Field>): void {
+  const fields = [...model.clients.flatMap((c) => c.operations.flatMap((op) => op.params)), ...Object.values(model.structures).flatMap((s) => s.fields)];
+  for (const field of fields) if (field.enum && !ownSay.has(field)) setEnumClosed(field, true);
 }
 
 /** Fields a `fields` key names: `Structure.field` first, else `operationName.param` in any client. */
@@ -49,7 +63,9 @@ function fieldsFor(model: Model, key: string): { fields: Field[]; owner: string 
   return { fields: lists.flatMap((list) => list.filter((f) => f.name === name)), owner: lists.length ? owner : undefined };
 }
 
-function applyFieldOverrides(model: Model, overrides: Record<string, FieldOverride>, report: Report): void {
+/** Applies `fields`; returns the fields whose override sets `enumClosed`. */
+function applyFieldOverrides(model: Model, overrides: Record<string, FieldOverride>, report: Report): Set<Field> {
+  const closedOrOpened = new Set<Field>();
   for (const [key, override] of Object.entries(overrides)) {
     const at = keyPath(['fields', key]);
     const ref = override.type === undefined ? undefined : referencedStructure(parseTypeExpression(override.type));
@@ -63,7 +79,12 @@ function applyFieldOverrides(model: Model, overrides: Record<string, FieldOverri
       report('warning', 'config.unmatched-override', at, `${at} matches nothing: ${why}`);
     }
     for (const field of fields) overrideField(field, override);
+    if (override.enumClosed !== undefined) for (const field of fields) closedOrOpened.add(field);
+    if (override.enumClosed && fields.some((f) => !f.enum)) {
+      report('warning', 'config.no-enum', at, `${at}.enumClosed: the field lists no values (give them in ${at}.enum); its type is not a union`);
+    }
   }
+  return closedOrOpened;
 }
 
 /** The operations each `operations` key names (matched once, before any of them is renamed). */
@@ -139,7 +160,8 @@ export function applyOverrides(
   // client renames come last.
   const matches = matchOperations(out, config.operations ?? {}, report);
   for (const [override, ops] of matches) for (const op of ops) overrideOperation(op, override);
-  applyFieldOverrides(out, config.fields ?? {}, report);
+  const ownSay = applyFieldOverrides(out, config.fields ?? {}, report);
+  if (config.enumClosed) closeAllEnums(out, ownSay);
   applyNames(out, matches, report);
   applyClientRenames(out, config.clients ?? {}, report);
   out.diagnostics.push(...diagnostics);

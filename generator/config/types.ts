@@ -12,7 +12,10 @@ export interface OperationOverride {
 export interface FieldOverride {
   /** `string`, `number`, …, a structure name, or either with `[]`. */
   type?: string;
+  /** Replaces the values the page lists (open unless closed). */
   enum?: string[];
+  /** true: the values are all there are (a closed union); false: open, whatever the top-level `enumClosed` says. */
+  enumClosed?: boolean;
   required?: boolean;
 }
 
@@ -27,6 +30,8 @@ export interface DocsdkConfig {
   operations?: Record<string, OperationOverride>;
   /** Keyed `Structure.field` or `operationName.param`. */
   fields?: Record<string, FieldOverride>;
+  /** Close every listed-values union (default false: open, `'a' | 'b' | (string & {})`); `fields.X.enumClosed` wins. */
+  enumClosed?: boolean;
   templates?: string;
   strict?: boolean;
   /** Pages larger than this many bytes are reported and not read (default DEFAULT_MAX_PAGE_BYTES, 2 MiB). */

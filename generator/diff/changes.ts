@@ -32,6 +32,34 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 /** Parameters are always sent; fields are sent or received as their structure is used. */
 const usageOf = (e: ApiEntry): Usage[] => (e.kind === 'param' ? ['input'] : e.kind === 'field' || e.kind === 'structure' ? e.usage : []);
 
+/**
+ * Listed values by what they do to callers. A closed union is all the type accepts: fewer
+ * values break senders, more values break receivers (their exhaustive switches). An open
+ * union (`'a' | (string & {})`) accepts any value of its type, so its values are completions:
+ * added ones are a feature, removed ones docs. Closing a union breaks senders, opening one
+ * breaks receivers. Value changes count as closed ones only when both sides are closed.
+ */
+function compareEnums(before: FieldFacts, after: FieldFacts, sent: boolean, received: boolean, add: Add): void {
+  const narrowed = sent ? 'breaking' : 'feature';
+  const widened = received ? 'breaking' : 'feature';
+  if (before.enum && after.enum) {
+    const closed = before.enumClosed && after.enumClosed;
+    if (!before.enumClosed && after.enumClosed) add(narrowed, 'enum-closed', `closed: only ${list(after.enum)} accepted`);
+    if (before.enumClosed && !after.enumClosed) add(widened, 'enum-opened', `opened: values besides ${list(after.enum)} accepted`);
+    const removed = before.enum.filter((v) => !after.enum!.includes(v));
+    const added = after.enum.filter((v) => !before.enum!.includes(v));
+    const values = (n: number) => plural(n, 'enum value', 'enum values');
+    if (removed.length) add(closed ? 'breaking' : 'docs', 'enum-value-removed', `${values(removed.length)} ${list(removed)} removed`);
+    if (added.length) add(closed ? widened : 'feature', 'enum-value-added', `${values(added.length)} ${list(added)} added`);
+  } else if (after.enum) {
+    if (after.enumClosed) add(narrowed, 'enum-added', `now restricted to ${list(after.enum)}`);
+    else add('feature', 'enum-added', `now lists ${list(after.enum)} (open: other values accepted)`);
+  } else if (before.enum) {
+    if (before.enumClosed) add(widened, 'enum-removed', `no longer restricted to ${list(before.enum)}`);
+    else add('docs', 'enum-removed', `no longer lists ${list(before.enum)}`);
+  }
+}
+
 function compareFields(before: FieldFacts, after: FieldFacts, usage: Set<Usage>, add: Add): void {
   const sent = usage.has('input');
   const received = usage.has('output');
@@ -40,16 +68,7 @@ function compareFields(before: FieldFacts, after: FieldFacts, usage: Set<Usage>,
   if (!before.required && after.required) add(sent ? 'breaking' : 'feature', 'became-required', 'became required');
   if (before.required && !after.required) add(received ? 'breaking' : 'feature', 'became-optional', 'became optional');
 
-  if (before.enum && after.enum) {
-    const removed = before.enum.filter((v) => !after.enum!.includes(v));
-    const added = after.enum.filter((v) => !before.enum!.includes(v));
-    if (removed.length) add('breaking', 'enum-value-removed', `${plural(removed.length, 'enum value', 'enum values')} ${list(removed)} removed`);
-    if (added.length) add('feature', 'enum-value-added', `${plural(added.length, 'enum value', 'enum values')} ${list(added)} added`);
-  } else if (after.enum) {
-    add(sent ? 'breaking' : 'feature', 'enum-added', `now restricted to ${list(after.enum)}`);
-  } else if (before.enum) {
-    add(received ? 'breaking' : 'feature', 'enum-removed', `no longer restricted to ${list(before.enum)}`);
-  }
+  compareEnums(before, after, sent, received, add);
 
   if (before.maxItems !== after.maxItems) {
     const tighter = after.maxItems !== undefined && (before.maxItems === undefined || after.maxItems < before.maxItems);

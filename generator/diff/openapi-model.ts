@@ -3,6 +3,7 @@
 // Facts OpenAPI does not carry (raw method name, table rows) are filled from what it has.
 import type { Client, Field, HttpVerb, Model, Operation, Provenance, Structure, TypeRef } from '../model/types.js';
 import { methodOfOperationId } from '../openapi/operation-ids.js';
+import { OPEN_ENUM } from '../openapi/export.js';
 
 type Schema = Record<string, any>;
 
@@ -25,7 +26,8 @@ function schemaType(s: Schema | undefined): TypeRef {
 }
 
 function schemaField(name: string, s: Schema, required: boolean, source: Provenance, extra: Partial<Field> = {}): Field {
-  const values = (s.enum ?? s.items?.enum) as unknown[] | undefined;
+  const listing: Schema | undefined = Array.isArray(s.enum) ? s : Array.isArray(s.items?.enum) ? s.items : undefined;
+  const values = listing?.enum as unknown[] | undefined;
   const example = extra.example ?? (Array.isArray(s.examples) ? s.examples[0] : s.example);
   return {
     name,
@@ -35,6 +37,8 @@ function schemaField(name: string, s: Schema, required: boolean, source: Provena
     ...(s.default !== undefined && { default: s.default }),
     ...(example !== undefined && { example: typeof example === 'string' ? example : JSON.stringify(example) }),
     ...(values && { enum: values.map(String) }),
+    // `enum` alone is closed (JSON Schema); docsdk marks the open ones.
+    ...(values && listing?.[OPEN_ENUM] !== true && { enumClosed: true as const }),
     ...(typeof s.maxItems === 'number' && { maxItems: s.maxItems }),
     ...(extra.in && { in: extra.in }),
     source,

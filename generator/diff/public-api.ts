@@ -10,6 +10,8 @@ export interface FieldFacts {
   type: string;
   required: boolean;
   enum?: string[];
+  /** The listed values are all the type accepts (otherwise an open union: any value of the base type). */
+  enumClosed?: true;
   maxItems?: number;
   in?: Field['in'];
   default?: string;
@@ -50,6 +52,7 @@ function fieldFacts(field: Field): FieldFacts {
     type: typeText(field.type),
     required: field.required,
     ...(field.enum && { enum: field.enum }),
+    ...(field.enum && field.enumClosed && { enumClosed: true }),
     ...(field.maxItems !== undefined && { maxItems: field.maxItems }),
     ...(field.in && { in: field.in }),
     ...(field.default !== undefined && { default: String(field.default) }),

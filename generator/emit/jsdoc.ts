@@ -17,7 +17,8 @@ export function fieldDoc(field: Field): string[] {
   const lines = commentLines(field.description);
   // Descriptions usually list each allowed value with its meaning; repeat them only if not.
   if (field.enum?.some((value) => !field.description.includes(code(value)))) {
-    lines.push(...commentLines(`Allowed values: ${field.enum.map(code).join(', ')}.`));
+    const values = field.enum.map(code).join(', ');
+    lines.push(...commentLines(field.enumClosed ? `Allowed values: ${values}.` : `Known values: ${values} (others are accepted).`));
   }
   if (field.maxItems !== undefined) lines.push(`At most ${field.maxItems} items.`);
   if (field.default !== undefined) lines.push(...tag('default', JSON.stringify(field.default)));

@@ -1,5 +1,7 @@
-// A field's TypeScript type, as text. Enums become literal unions, links become the linked
-// interface's name, untyped arrays `unknown[]`.
+// A field's TypeScript type, as text. Listed values become literal unions, open by default
+// (`'a' | 'b' | (string & {})`: editors complete the listed values, any other string is
+// accepted, since the pages' lists are often incomplete); closed when the config says the list
+// is complete. Links become the linked interface's name, untyped arrays `unknown[]`.
 import type { Field, Primitive, TypeRef } from '../model/types.js';
 import type { StructurePlan } from './plan.js';
 import { stringLiteral } from './escape.js';
@@ -22,7 +24,7 @@ export interface FieldType {
 }
 
 /** `structureNamed`: the plan of each structure by its model name. */
-export function fieldType(field: Pick<Field, 'type' | 'enum'>, structureNamed: ReadonlyMap<string, StructurePlan>): FieldType {
+export function fieldType(field: Pick<Field, 'type' | 'enum' | 'enumClosed'>, structureNamed: ReadonlyMap<string, StructurePlan>): FieldType {
   const uses: StructurePlan[] = [];
   const problems: string[] = [];
 
@@ -50,13 +52,17 @@ export function fieldType(field: Pick<Field, 'type' | 'enum'>, structureNamed: R
     const unique = [...new Set(values)];
     // Allowed values are listed as text; on an untyped field (e.g. the items of an untyped
     // array) they are the best type there is.
-    if (primitive === 'string' || primitive === 'unknown') return unique.map(stringLiteral).join(' | ');
+    if (primitive === 'string' || primitive === 'unknown') return union(unique.map(stringLiteral), 'string');
     if ((primitive === 'number' || primitive === 'integer') && unique.every(isNumberLiteral)) {
-      return unique.map((v) => String(Number(v))).join(' | ');
+      return union(unique.map((v) => String(Number(v))), 'number');
     }
     problems.push(`allowed values ${unique.join(', ')} do not fit type ${primitive}: not a union`);
     return PRIMITIVE_TYPES[primitive];
   };
+
+  // `(string & {})` is every string, but not reduced to `string`: the literals stay in the union.
+  const union = (literals: string[], base: 'string' | 'number'): string =>
+    (field.enumClosed ? literals : [...literals, `(${base} & {})`]).join(' | ');
 
   return { text: text(field.type), uses, problems };
 }

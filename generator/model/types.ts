@@ -21,7 +21,7 @@ export type TypeRef =
 /** What a fact can be inferred for, rather than read from the page. */
 export type InferredFact =
   | 'items' // item type of an array the docs leave untyped
-  | 'required' // required-ness the page does not show (response tables)
+  | 'required' // required-ness the page does not show (no required column, or an unreadable cell)
   | 'type' // type cell empty or unreadable
   | 'http.verb'
   | 'http.path'
@@ -40,8 +40,13 @@ export interface Field {
   default?: string | number | boolean;
   /** Sample value cell, verbatim text. */
   example?: string;
-  /** Allowed values listed in the description (`optional values are:` / `可选值为：`). */
+  /** Values the description lists (`- \`value\`: meaning`): the values callers can expect, not always all of them. */
   enum?: string[];
+  /**
+   * The listed values are all there are (set by the config): the type is a closed union.
+   * Absent, the union is open: listed values complete in editors, any other value is accepted.
+   */
+  enumClosed?: true;
   /** `数组长度限制：N` / array length limit. */
   maxItems?: number;
   /** Where the parameter goes in the HTTP request (operation parameters only). */
@@ -51,6 +56,8 @@ export interface Field {
   verified?: InferredFact[];
   /** Facts docsdk.config.json set: they win over inferred and verified ones. */
   configured?: InferredFact[];
+  /** The sample an inferred item type was read from (see model/sample-items.ts). */
+  itemsEvidence?: Provenance;
   source: Provenance;
 }
 

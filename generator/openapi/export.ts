@@ -106,8 +106,9 @@ function fieldSchema(f: Field): Schema {
   const extra: Schema = {};
   if (f.description) extra.description = f.description;
   if (f.enum) {
-    if (f.type.kind === 'array') (schema.items as Schema).enum = f.enum;
-    else extra.enum = f.enum;
+    const values = enumSchema(f);
+    if (f.type.kind === 'array') Object.assign(schema.items as Schema, values);
+    else Object.assign(extra, values);
   }
   // A default that does not fit the type (text for a number) is no schema default: it is kept as the page wrote it.
   if (f.default !== undefined) extra[defaultMismatch(f.default, f.type) ? 'x-docsdk-default' : 'default'] = f.default;
@@ -117,6 +118,17 @@ function fieldSchema(f: Field): Schema {
   // $ref siblings are allowed in 3.1; keep the reference itself first for readers.
   return { ...schema, ...extra };
 }
+
+/**
+ * Open lists: `enum` as the page lists it (readers still see the values) with
+ * `x-docsdk-open-enum: true`, as a validator reading `enum` alone would refuse other values.
+ */
+function enumSchema(f: Field): Schema {
+  return f.enumClosed ? { enum: f.enum } : { enum: f.enum, [OPEN_ENUM]: true };
+}
+
+/** The OpenAPI extension that marks a field's `enum` as open (see README "OpenAPI file"). */
+export const OPEN_ENUM = 'x-docsdk-open-enum';
 
 function typeSchema(t: TypeRef): Schema {
   if (t.kind === 'ref') return { $ref: `#/components/schemas/${encodeRefName(t.ref)}` };

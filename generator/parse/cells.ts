@@ -117,35 +117,6 @@ export function readDescription(cell: string): string {
     .trim();
 }
 
-// A list of allowed values is announced by a line ending in a colon or naming them.
-const ENUM_LEAD = /[:：]\s*$|可选值|可选项|取值|枚举|optional values?|possible values?|allowed values?|valid values?|one of/i;
-const ENUM_ITEM = /^\s*[-*]\s*`([^`]+)`/;
-// An item such as `- ... other custom fields` says the list is open: not an enum.
-const OPEN_ITEM = /^\s*[-*]\s*(\.\.\.|…|其他|其它|other|etc)/i;
-// A lead that gives examples (`如：`, `such as:`) announces some values, not all of them.
-const EXAMPLES_LEAD = /如[:：]|例如|比如|such as|e\.g\.|for example|including/i;
-
-/**
- * Allowed values a description lists: the `- \`value\`: meaning` lines that follow a line
- * announcing them. Lists with no such lead, and open-ended lists, are not enums.
- */
-export function readEnumValues(description: string): string[] | undefined {
-  const values: string[] = [];
-  let listing = false;
-  for (const line of description.split('\n')) {
-    const item = ENUM_ITEM.exec(line);
-    if (OPEN_ITEM.test(line) && listing) return undefined;
-    // Lines between items (an example under the previous value) do not end the list.
-    const value = item?.[1].trim();
-    if (value && listing && !values.includes(value)) values.push(value);
-    else if (!item && ENUM_LEAD.test(line)) {
-      if (EXAMPLES_LEAD.test(line)) return undefined;
-      listing = true;
-    }
-  }
-  return values.length > 0 ? values : undefined;
-}
-
 /** `数组长度限制：N` / `array length limit: N`. */
 export function readMaxItems(description: string): number | undefined {
   const m = /(?:数组长度限制|array length limit|maximum array length|max(?:imum)? (?:length|items))\s*(?:is|为)?\s*[:：]?\s*(\d+)/i.exec(description);

@@ -1,6 +1,7 @@
 import type { Diagnostic, Field, InferredFact, Provenance } from '../model/types.js';
 import { defaultMismatch } from '../model/defaults.js';
-import { readDefaultCell, readDescription, readEnumValues, readExampleCell, readMaxItems, readRequiredCell, readTypeCell } from './cells.js';
+import { readDefaultCell, readDescription, readExampleCell, readMaxItems, readRequiredCell, readTypeCell } from './cells.js';
+import { readEnumValues } from './enum-list.js';
 import type { ColumnRole, TableRows } from './table.js';
 
 /** Parameter tables have a default column; response tables have no required column. */
@@ -45,9 +46,15 @@ export function readFieldRows(
     if (kind === 'response') {
       inferred.push('required');
       required = responseFieldRequired(name, description);
+    } else if (roles.required === undefined) {
+      // No required column: nothing on the page says the field must be there.
+      inferred.push('required');
     } else {
       const shown = readRequiredCell(cell(cells, 'required'));
-      if (shown === undefined) problem(`${name}: required cell "${cell(cells, 'required').trim()}" is neither yes nor no; taken as optional`);
+      if (shown === undefined) {
+        problem(`${name}: required cell "${cell(cells, 'required').trim()}" is neither yes nor no; taken as optional`);
+        inferred.push('required');
+      }
       required = shown ?? false;
     }
     const field: Field = { name, type: typeReading.type, required, description, source };
@@ -59,7 +66,7 @@ export function readFieldRows(
     }
     const example = readExampleCell(cell(cells, 'example'));
     if (example !== undefined) field.example = example;
-    const values = readEnumValues(description);
+    const values = readEnumValues(description, example, typeReading.type);
     if (values) field.enum = values;
     const maxItems = readMaxItems(description);
     if (maxItems !== undefined) field.maxItems = maxItems;

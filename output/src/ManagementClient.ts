@@ -378,7 +378,7 @@ export interface GetUserGroupsParams {
    * @default "user_id"
    * @example user_id
    */
-  userIdType?: 'user_id' | 'phone' | 'email' | 'username' | 'external_id' | 'identity' | 'sync_relation';
+  userIdType?: 'user_id' | 'phone' | 'email' | 'username' | 'external_id' | 'identity' | 'sync_relation' | (string & {});
 }
 
 /** Parameters of {@link ManagementClient.kickUsers}. */

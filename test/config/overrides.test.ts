@@ -44,6 +44,31 @@ describe('applyOverrides', () => {
     expect(out.structures.UserDto.fields[0].enum).toEqual(['M', 'F', 'U']);
   });
 
+  it('closes listed values per field or all at once; a field set to false stays open', () => {
+    const closedOne = applyOverrides(base(), { fields: { 'UserDto.gender': { enumClosed: true } } });
+    expect(closedOne.model.structures.UserDto.fields[0]).toMatchObject({ enum: ['M'], enumClosed: true });
+    expect(closedOne.diagnostics).toEqual([]);
+    const all = applyOverrides(base(), { enumClosed: true });
+    expect(all.model.structures.UserDto.fields[0].enumClosed).toBe(true);
+    // Fields that list no values have no union to close.
+    expect(all.model.structures.GroupListDto.fields[0].enumClosed).toBeUndefined();
+    const reopened = applyOverrides(base(), { enumClosed: true, fields: { 'UserDto.gender': { enumClosed: false } } });
+    expect(reopened.model.structures.UserDto.fields[0].enumClosed).toBeUndefined();
+  });
+
+  it('warns when a field to close lists no values', () => {
+    const { diagnostics } = applyOverrides(base(), { fields: { 'GroupListDto.list': { enumClosed: true } } });
+    expect(diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'config.no-enum',
+        message: 'fields["GroupListDto.list"].enumClosed: the field lists no values (give them in fields["GroupListDto.list"].enum); its type is not a union',
+        file: 'docsdk.config.json',
+        section: 'fields["GroupListDto.list"]',
+      },
+    ]);
+  });
+
   it('overrides operation parameters keyed operationName.param', () => {
     const { model: out } = applyOverrides(base(), { fields: { 'getUserGroups.userId': { type: 'integer', required: false } } });
     expect(out.clients[1].operations[0].params[0]).toMatchObject({ type: { kind: 'primitive', type: 'integer' }, required: false });

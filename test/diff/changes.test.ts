@@ -67,14 +67,53 @@ describe('diffModels', () => {
     ]);
   });
 
-  it('classifies enum values: added is a feature, removed is breaking', () => {
+  it('classifies values of an open list as completions: added is a feature, removed docs', () => {
     expect(summary(changed((m) => m.structures.UserDto.fields[0].enum!.push('U')))).toEqual({
       bump: 'minor',
       changes: ['feature field.enum-value-added UserDto.gender: enum value `U` added'],
     });
-    expect(summary(changed((m) => (m.structures.UserDto.fields[0].enum = ['M']))).changes).toEqual([
-      'breaking field.enum-value-removed UserDto.gender: enum value `F` removed',
+    expect(summary(changed((m) => (m.structures.UserDto.fields[0].enum = ['M'])))).toEqual({
+      bump: 'patch',
+      changes: ['docs field.enum-value-removed UserDto.gender: enum value `F` removed'],
+    });
+  });
+
+  it('classifies closed lists by who holds the value: more breaks receivers, fewer breaks everyone', () => {
+    const closed = (edit: (m: Model) => void) => (m: Model) => {
+      m.structures.UserDto.fields[0].enumClosed = true;
+      m.structures.ProfileDto.fields[0].enum = ['a'];
+      m.structures.ProfileDto.fields[0].enumClosed = true;
+      edit(m);
+    };
+    const diff = (edit: (m: Model) => void) => diffModels(changed(closed(() => {})), changed(closed(edit))).changes.map((c) => `${c.level} ${c.location}: ${c.message}`);
+    // UserDto is received (getUser's response), ProfileDto sent (createUser's parameter).
+    expect(diff((m) => m.structures.UserDto.fields[0].enum!.push('U'))).toEqual(['breaking UserDto.gender: enum value `U` added']);
+    expect(diff((m) => m.structures.ProfileDto.fields[0].enum!.push('b'))).toEqual(['feature ProfileDto.name: enum value `b` added']);
+    expect(diff((m) => (m.structures.UserDto.fields[0].enum = ['M']))).toEqual(['breaking UserDto.gender: enum value `F` removed']);
+  });
+
+  it('closing a list breaks senders, opening one breaks receivers', () => {
+    const close = (m: Model) => {
+      m.structures.UserDto.fields[0].enumClosed = true;
+      m.structures.ProfileDto.fields[0].enum = ['a'];
+      m.structures.ProfileDto.fields[0].enumClosed = true;
+    };
+    const open = (m: Model) => (m.structures.ProfileDto.fields[0].enum = ['a']);
+    expect(diffModels(changed(open), changed(close)).changes.map((c) => `${c.level} ${c.code} ${c.location}: ${c.message}`)).toEqual([
+      'breaking field.enum-closed ProfileDto.name: closed: only `a` accepted',
+      'feature field.enum-closed UserDto.gender: closed: only `M`, `F` accepted',
     ]);
+    expect(diffModels(changed(close), changed(open)).changes.map((c) => `${c.level} ${c.code} ${c.location}: ${c.message}`)).toEqual([
+      'feature field.enum-opened ProfileDto.name: opened: values besides `a` accepted',
+      'breaking field.enum-opened UserDto.gender: opened: values besides `M`, `F` accepted',
+    ]);
+  });
+
+  it('a list that appears or goes: closed as restrictions, open as completions', () => {
+    const lists = (edit: (m: Model) => void) => diffModels(baseline(), changed(edit)).changes.map((c) => `${c.level} ${c.location}: ${c.message}`);
+    expect(lists((m) => (m.structures.ProfileDto.fields[0].enum = ['a']))).toEqual(['feature ProfileDto.name: now lists `a` (open: other values accepted)']);
+    expect(lists((m) => Object.assign(m.structures.ProfileDto.fields[0], { enum: ['a'], enumClosed: true }))).toEqual(['breaking ProfileDto.name: now restricted to `a`']);
+    expect(lists((m) => delete m.structures.UserDto.fields[0].enum)).toEqual(['docs UserDto.gender: no longer lists `M`, `F`']);
   });
 
   it('classifies description-only changes as docs (patch)', () => {

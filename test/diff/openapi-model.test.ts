@@ -22,6 +22,30 @@ describe('modelFromOpenApi', () => {
     ]);
   });
 
+  it('reads `enum` as closed unless docsdk marked it open', () => {
+    const model = modelFromOpenApi({
+      openapi: '3.1.0',
+      paths: {},
+      components: {
+        schemas: {
+          UserDto: {
+            type: 'object',
+            properties: {
+              role: { type: 'string', enum: ['admin'] },
+              gender: { type: 'string', enum: ['M', 'F'], 'x-docsdk-open-enum': true },
+              tags: { type: 'array', items: { type: 'string', enum: ['a'], 'x-docsdk-open-enum': true } },
+            },
+          },
+        },
+      },
+    });
+    expect(model.structures.UserDto.fields.map((f) => [f.name, f.enum, f.enumClosed])).toEqual([
+      ['role', ['admin'], true],
+      ['gender', ['M', 'F'], undefined],
+      ['tags', ['a'], undefined],
+    ]);
+  });
+
   it('reads request bodies given by $ref and array enums', () => {
     const model = modelFromOpenApi({
       openapi: '3.0.3',

@@ -61,7 +61,7 @@ describe('get_user_groups', () => {
         '   * @default "user_id"',
         '   * @example user_id',
         '   */',
-        "  userIdType?: 'user_id' | 'phone' | 'email' | 'username' | 'external_id' | 'identity' | 'sync_relation';",
+        "  userIdType?: 'user_id' | 'phone' | 'email' | 'username' | 'external_id' | 'identity' | 'sync_relation' | (string & {});",
         '}',
       ),
     );

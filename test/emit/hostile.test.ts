@@ -56,7 +56,7 @@ const hostile = model(
   [
     structure('*/ Evil', NAMES.map((name, i) => hostileField(name, i))),
     structure('__proto__', [hostileField('x', 3)]),
-    structure('class', [hostileField('kind', 4, { enum: ENUM })]),
+    structure('class', [hostileField('kind', 4, { enum: ENUM, enumClosed: true })]),
     structure('userDto', []),
     structure('UserDto', []),
     structure('CON', []),
@@ -137,7 +137,7 @@ describe('hostile doc text', () => {
     expect(Object.getPrototypeOf(index)).toBe((exported.index as { prototype: object }).prototype);
   });
 
-  test('enum values are exact string literal types: each one accepted, nothing else', () => {
+  test('enum values are exact string literal types: each one accepted; open unions take other values, closed ones nothing else', () => {
     const usage = [
       "import type { SendParams } from './ManagementClient.js';",
       "import type { class_ } from './models/class_.js';",
@@ -146,7 +146,9 @@ describe('hostile doc text', () => {
       'export { modes, kinds };',
     ].join('\n');
     expect(typeErrors(new Map([...sdk.files, ['src/usage.ts', usage]]))).toEqual([]);
-    const wrong = "import type { SendParams } from './ManagementClient.js';\nexport const m: SendParams['mode'] = 'other';\n";
-    expect(typeErrors(new Map([...sdk.files, ['src/usage.ts', wrong]]))).toHaveLength(1);
+    const other = "import type { SendParams } from './ManagementClient.js';\nexport const m: SendParams['mode'] = 'other';\n";
+    expect(typeErrors(new Map([...sdk.files, ['src/usage.ts', other]]))).toEqual([]);
+    const closed = "import type { class_ } from './models/class_.js';\nexport const k: class_['kind'] = 'other';\n";
+    expect(typeErrors(new Map([...sdk.files, ['src/usage.ts', closed]]))).toHaveLength(1);
   });
 });

@@ -14,7 +14,8 @@ describe('fieldDoc', () => {
 
   test('allowed values are listed unless the description lists every one', () => {
     expect(fieldDoc(field('t', { description: 'type: `a` or `b`', enum: ['a', 'b'] }))).toEqual(['type: `a` or `b`']);
-    expect(fieldDoc(field('t', { description: 'type: `a`', enum: ['a', 'b'] }))).toEqual(['type: `a`', 'Allowed values: `a`, `b`.']);
+    expect(fieldDoc(field('t', { description: 'type: `a`', enum: ['a', 'b'] }))).toEqual(['type: `a`', 'Known values: `a`, `b` (others are accepted).']);
+    expect(fieldDoc(field('t', { description: 'type: `a`', enum: ['a', 'b'], enumClosed: true }))).toEqual(['type: `a`', 'Allowed values: `a`, `b`.']);
   });
 
   test('falsy defaults are kept, typed; empty examples are left out', () => {

@@ -7,7 +7,7 @@ import { structure } from '../support/model.js';
 const userDto: StructurePlan = { structure: structure('UserDto', []), typeName: 'UserDto', stem: 'UserDto' };
 const scope = new Map([['UserDto', userDto]]);
 const primitive = (type: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'unknown'): TypeRef => ({ kind: 'primitive', type });
-const typeOf = (type: TypeRef, enumValues?: string[]) => fieldType({ type, enum: enumValues } as Field, scope);
+const typeOf = (type: TypeRef, enumValues?: string[], enumClosed?: true) => fieldType({ type, enum: enumValues, enumClosed } as Field, scope);
 
 describe('fieldType', () => {
   test.each([
@@ -35,10 +35,16 @@ describe('fieldType', () => {
     });
   });
 
-  test('allowed values become literal unions, escaped and without repeats', () => {
-    expect(typeOf(primitive('string'), ['user_id', "it's", 'user_id']).text).toBe("'user_id' | 'it\\'s'");
-    expect(typeOf(primitive('integer'), ['1', '-2', '0.5']).text).toBe('1 | -2 | 0.5');
-    expect(typeOf({ kind: 'array', items: primitive('unknown') }, ['ble', 'usb']).text).toBe("('ble' | 'usb')[]");
+  test('listed values become open literal unions, escaped and without repeats', () => {
+    expect(typeOf(primitive('string'), ['user_id', "it's", 'user_id']).text).toBe("'user_id' | 'it\\'s' | (string & {})");
+    expect(typeOf(primitive('integer'), ['1', '-2', '0.5']).text).toBe('1 | -2 | 0.5 | (number & {})');
+    expect(typeOf({ kind: 'array', items: primitive('unknown') }, ['ble', 'usb']).text).toBe("('ble' | 'usb' | (string & {}))[]");
+  });
+
+  test('closed lists are exact unions', () => {
+    expect(typeOf(primitive('string'), ['user_id', 'phone'], true).text).toBe("'user_id' | 'phone'");
+    expect(typeOf(primitive('number'), ['0', '1'], true).text).toBe('0 | 1');
+    expect(typeOf({ kind: 'array', items: primitive('string') }, ['ble', 'usb'], true).text).toBe("('ble' | 'usb')[]");
   });
 
   test('allowed values that do not fit a number type keep the type, and say so', () => {

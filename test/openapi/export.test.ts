@@ -32,6 +32,7 @@ describe('OpenAPI 3.1 export of the zh corpus', async () => {
         type: 'string',
         description: get.parameters[1].description,
         enum: ['user_id', 'phone', 'email', 'username', 'external_id', 'identity', 'sync_relation'],
+        'x-docsdk-open-enum': true,
         default: 'user_id',
         examples: ['user_id'],
       },
@@ -49,6 +50,15 @@ describe('OpenAPI 3.1 export of the zh corpus', async () => {
     expect(paging.properties.list.type).toBe('array');
     expect(paging.properties.list.items).toEqual({ $ref: '#/components/schemas/ResGroupDto' });
     expect(doc.components.schemas.ResGroupDto.properties.metadataSource['x-docsdk-inferred']).toEqual(['items']);
+  });
+
+  it('writes item types read from samples as inferred, and marks open lists beside their enum', () => {
+    const user = doc.components.schemas.UserDto.properties;
+    expect([user.departmentIds.items, user.departmentIds['x-docsdk-inferred']]).toEqual([{ type: 'string' }, ['items']]);
+    // No sample shows registerSource's items: left untyped.
+    expect([user.registerSource.items, user.registerSource['x-docsdk-inferred']]).toEqual([{}, ['items']]);
+    const displayAt = doc.components.schemas.ApplicationAgreementDto.properties.displayAt;
+    expect(displayAt.items).toEqual({ type: 'string', enum: ['LoginPage', 'RegisterPage'], 'x-docsdk-open-enum': true });
   });
 
   it('keeps operationIds unique when two clients share a method name: the page whose file name is the name keeps it', () => {

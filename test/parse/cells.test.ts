@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDefaultCell, readDescription, readEnumValues, readExampleCell, readMaxItems, readRequiredCell, readTypeCell } from '../../generator/parse/cells.js';
+import { readDefaultCell, readDescription, readExampleCell, readMaxItems, readRequiredCell, readTypeCell } from '../../generator/parse/cells.js';
 
 describe('readTypeCell', () => {
   it('reads primitives, Python names and T[] arrays', () => {
@@ -55,21 +55,6 @@ describe('readDefaultCell', () => {
 });
 
 describe('description cells', () => {
-  const userIdType =
-    '用户 ID 类型，默认值为 `user_id`，可选值为：<br>- `user_id`: Authing 用户 ID<br>- `phone`: 用户手机号<br>- `identity`: 外部身份源<br>示例值：`62f2:ou_8b`。<br>- `sync_relation`: 同步身份源<br>';
-
-  it('reads allowed values after a lead, across example lines', () => {
-    expect(readEnumValues(readDescription(userIdType))).toEqual(['user_id', 'phone', 'identity', 'sync_relation']);
-    expect(readEnumValues('operator, and the optional values are:\n- `EQUAL`: equal\n- `IN`: in')).toEqual(['EQUAL', 'IN']);
-    expect(readEnumValues('MFA 认证要素类型：\n- `OTP`: OTP\n- `SMS`: 短信')).toEqual(['OTP', 'SMS']);
-  });
-
-  it('does not read open or example lists as enums', () => {
-    expect(readEnumValues('外部身份源类型，如：\n- `wechatwork`: 企业微信\n- `lark`: 飞书')).toBeUndefined();
-    expect(readEnumValues('User fields:\n- `id`: User ID\n- `name`: Name\n- ... other custom fields')).toBeUndefined();
-    expect(readEnumValues('- `a`: no lead line\n- `b`: b')).toBeUndefined();
-  });
-
   it('reads array limits, examples and descriptions', () => {
     expect(readMaxItems('用户 ID 列表，数组长度限制：50。')).toBe(50);
     expect(readMaxItems('no limit')).toBeUndefined();

@@ -41,7 +41,7 @@ export interface CreateIdentityDto {
    * - `azure-ad`: Azure AD-based enterprise identity source
    * @example oidc
    */
-  provider: 'wechat' | 'qq' | 'wechatwork' | 'dingtalk' | 'weibo' | 'github' | 'alipay' | 'baidu' | 'lark' | 'welink' | 'yidun' | 'qingcloud' | 'google' | 'gitlab' | 'gitee' | 'twitter' | 'facebook' | 'slack' | 'linkedin' | 'instagram' | 'oidc' | 'oauth2' | 'saml' | 'ldap' | 'ad' | 'cas' | 'azure-ad';
+  provider: 'wechat' | 'qq' | 'wechatwork' | 'dingtalk' | 'weibo' | 'github' | 'alipay' | 'baidu' | 'lark' | 'welink' | 'yidun' | 'qingcloud' | 'google' | 'gitlab' | 'gitee' | 'twitter' | 'facebook' | 'slack' | 'linkedin' | 'instagram' | 'oidc' | 'oauth2' | 'saml' | 'ldap' | 'ad' | 'cas' | 'azure-ad' | (string & {});
   /**
    * Identity type, such as unionid, openid, primary
    * @example openid
@@ -68,5 +68,5 @@ export interface CreateIdentityDto {
    * Identity source connection ID list from which the identity comes
    * @example ["605492ac41xxxxe0362f0707"]
    */
-  originConnIds: unknown[];
+  originConnIds: string[];
 }

@@ -30,5 +30,5 @@ export interface CreateUserOptionsDto {
    * - `sm2`: Use SM2 algorithm to encrypt the password, you need to use the SM2 public key of the GenAuth service for encryption, please read the Introduction section to learn how to obtain the SM2 public key of the GenAuth service.
    * @example sm2
    */
-  passwordEncryptType?: string;
+  passwordEncryptType?: 'none' | 'rsa' | 'sm2' | (string & {});
 }

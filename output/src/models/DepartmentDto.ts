@@ -41,7 +41,7 @@ export interface DepartmentDto {
    * department head ID
    * @example ["60b49eb83fd80adb96f26e68"]
    */
-  leaderUserIds?: unknown[];
+  leaderUserIds?: string[];
   /**
    * department description
    * @example Technical R&D Department
@@ -90,7 +90,7 @@ export interface DepartmentDto {
    * Position id list
    * @example ["xxx"]
    */
-  postIdList?: unknown[];
+  postIdList?: string[];
   /**
    * Department status
    * @example false

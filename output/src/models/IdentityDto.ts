@@ -47,7 +47,7 @@ export interface IdentityDto {
    * - `azure-ad`: Azure AD-type enterprise identity source
    * @example oidc
    */
-  provider: 'wechat' | 'qq' | 'wechatwork' | 'dingtalk' | 'weibo' | 'github' | 'alipay' | 'baidu' | 'lark' | 'welink' | 'yidun' | 'qingcloud' | 'google' | 'gitlab' | 'gitee' | 'twitter' | 'facebook' | 'slack' | 'linkedin' | 'instagram' | 'oidc' | 'oauth2' | 'saml' | 'ldap' | 'ad' | 'cas' | 'azure-ad';
+  provider: 'wechat' | 'qq' | 'wechatwork' | 'dingtalk' | 'weibo' | 'github' | 'alipay' | 'baidu' | 'lark' | 'welink' | 'yidun' | 'qingcloud' | 'google' | 'gitlab' | 'gitee' | 'twitter' | 'facebook' | 'slack' | 'linkedin' | 'instagram' | 'oidc' | 'oauth2' | 'saml' | 'ldap' | 'ad' | 'cas' | 'azure-ad' | (string & {});
   /**
    * Identity type, such as unionid, openid, primary
    * @example openid
@@ -74,5 +74,5 @@ export interface IdentityDto {
    * List of identity origin connection IDs that the identity came from
    * @example ["605492ac41xxxxe0362f0707"]
    */
-  originConnIds: unknown[];
+  originConnIds: string[];
 }

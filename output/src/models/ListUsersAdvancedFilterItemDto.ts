@@ -56,7 +56,7 @@ export interface ListUsersAdvancedFilterItemDto {
    * - `BETWEEN`: is between something, applicable to the comparison of numbers and date type data
    * @example EQUAL
    */
-  operator?: 'EQUAL' | 'NOT_EQUAL' | 'CONTAINS' | 'NOT_CONTAINS' | 'IS_NULL' | 'NOT_NULL' | 'IN' | 'GREATER' | 'LESSER' | 'BETWEEN';
+  operator?: 'EQUAL' | 'NOT_EQUAL' | 'CONTAINS' | 'NOT_CONTAINS' | 'IS_NULL' | 'NOT_NULL' | 'IN' | 'GREATER' | 'LESSER' | 'BETWEEN' | (string & {});
   /**
    * Search value, different `field` may correspond to different `value` types, see the example for details.
    * @example test

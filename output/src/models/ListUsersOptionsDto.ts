@@ -38,7 +38,7 @@ export interface ListUsersOptionsDto {
    * - `streetAddress`: street address
    * - `postalCode`: postal code
    */
-  fuzzySearchOn?: ('phone' | 'email' | 'name' | 'username' | 'nickname' | 'id' | 'company' | 'givenName' | 'familyName' | 'middleName' | 'preferredUsername' | 'profile' | 'website' | 'address' | 'formatted' | 'streetAddress' | 'postalCode')[];
+  fuzzySearchOn?: ('phone' | 'email' | 'name' | 'username' | 'nickname' | 'id' | 'company' | 'givenName' | 'familyName' | 'middleName' | 'preferredUsername' | 'profile' | 'website' | 'address' | 'formatted' | 'streetAddress' | 'postalCode' | (string & {}))[];
   /**
    * Get custom data
    * @example true

@@ -54,5 +54,5 @@ export interface SignInOptionsDto {
    * - `sm2`: Use the National Secret SM2 Algorithm to encrypt the password. You need to use the SM2 public key of the GenAuth service for encryption. Please read the Introduction section to learn how to obtain the SM2 public key of the GenAuth service.
    * @example sm2
    */
-  passwordEncryptType?: string;
+  passwordEncryptType?: 'none' | 'rsa' | 'sm2' | (string & {});
 }

@@ -26,12 +26,12 @@ export interface SortingDto {
    * - `lastIp`: IP used for last login
    * @example createdAt
    */
-  field: 'createdAt' | 'updatedAt' | 'email' | 'phone' | 'username' | 'externalId' | 'status' | 'statusChangedAt' | 'passwordLastSetAt' | 'loginsCount' | 'gender' | 'lastLogin' | 'userSourceType' | 'lastMfaTime' | 'passwordSecurityLevel' | 'phoneCountryCode' | 'lastIp';
+  field: 'createdAt' | 'updatedAt' | 'email' | 'phone' | 'username' | 'externalId' | 'status' | 'statusChangedAt' | 'passwordLastSetAt' | 'loginsCount' | 'gender' | 'lastLogin' | 'userSourceType' | 'lastMfaTime' | 'passwordSecurityLevel' | 'phoneCountryCode' | 'lastIp' | (string & {});
   /**
    * Sorting order:
    * - `desc`: Sort by descending order from largest to smallest.
    * - `asc`: Sort by ascending order from smallest to largest.
    * @example desc
    */
-  order: 'desc' | 'asc';
+  order: 'desc' | 'asc' | (string & {});
 }

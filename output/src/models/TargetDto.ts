@@ -13,7 +13,7 @@ export interface TargetDto {
    * - `DEPARTMENT`: department
    * @example USER
    */
-  targetType: 'USER' | 'ROLE' | 'GROUP' | 'DEPARTMENT';
+  targetType: 'USER' | 'ROLE' | 'GROUP' | 'DEPARTMENT' | (string & {});
   /**
    * Target object unique identifier:
    * - If it is a user, it is the user's ID, such as `6343b98b7cfxxx9366e9b7c`

@@ -30,9 +30,10 @@ export interface UserDto {
    * - Deactivated: disabled
    * - Resigned: resigned
    * - Archived: archived
+   * Known values: `Activated`, `Suspended`, `Deactivated`, `Resigned`, `Archived` (others are accepted).
    * @example Suspended
    */
-  status: string;
+  status: 'Activated' | 'Suspended' | 'Deactivated' | 'Resigned' | 'Archived' | (string & {});
   /**
    * current work status of the account
    * @example Closed
@@ -100,7 +101,7 @@ export interface UserDto {
    * - `U`: Unknown, `unknown`
    * @example M
    */
-  gender: 'M' | 'F' | 'U';
+  gender: 'M' | 'F' | 'U' | (string & {});
   /**
    * Is the email address verified?
    * @example true
@@ -224,7 +225,7 @@ export interface UserDto {
    * - `syncTask`: Sync task in the sync center
    * @example excel
    */
-  userSourceType: 'excel' | 'register' | 'adminCreated' | 'syncTask';
+  userSourceType: 'excel' | 'register' | 'adminCreated' | 'syncTask' | (string & {});
   /** Application ID or sync task ID */
   userSourceId?: string;
   /** Application ID of the user's last login */
@@ -246,7 +247,7 @@ export interface UserDto {
    * List of department IDs to which the user belongs
    * @example ["624d930c3xxxx5c08dd4986e","624d93102xxxx012f33cd2fe"]
    */
-  departmentIds?: unknown[];
+  departmentIds?: string[];
   /** External identity source Nested type: IdentityDto. */
   identities?: IdentityDto[];
   /**
