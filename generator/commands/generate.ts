@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
 import { diffToMarkdown } from '../diff/render.js';
-import { startTypeCheck } from '../emit/background-check.js';
+import { checkStagedFolder, SdkTypeError, startTypeCheck } from '../emit/type-check.js';
 import { jsonText } from '../emit/escape.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import { evidenceOptions, loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
@@ -100,8 +100,6 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return finish({ outcome: 'unchanged' });
   }
 
-  // The compiler loads on another thread while the pages are parsed.
-  const typeCheck = startTypeCheck(templatesDir);
   progress.stage('parsing', run.pages);
   const { model, timings } = await loadModel(inputs, { config, configFile: args.config, pageCache: run.pageCache, onPage: run.onPage, read: run.read, evidence: evidence.input });
   progress.stage('generating');
@@ -110,7 +108,8 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     // Loaded here, not at start-up: a run that finds nothing changed never needs the emitter.
     const { emitSdk } = await import('../emit/sdk.js');
     sdk = await emitSdk(model, {
-      typeCheck,
+      // A run that writes is type-checked on its staged output, before the swap (below).
+      typeCheck: args.check ? startTypeCheck() : false,
       templatesDir,
       packageName: config.package?.name,
       packageVersion: config.package?.version,
@@ -152,15 +151,22 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return fail(`public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, 1);
   }
   const writeStart = performance.now();
+  let typecheck = 0;
+  const check = async (staged: string) => {
+    const started = performance.now();
+    await checkStagedFolder(staged);
+    typecheck = performance.now() - started;
+  };
   try {
-    await writeOutput(out, files);
+    await writeOutput(out, files, { beforeSwap: check });
   } catch (error) {
+    if (error instanceof SdkTypeError) return fail(`${error.message}\nnothing written`, 1);
     if (error instanceof OutputFolderError) return fail(`${error.message}\nnothing written`, 2);
     return fail(`${out}: could not write the output: ${describeFsError(error)}\nprevious output left as it was`, 1);
   }
   await recordRun(run, files);
   const stages = Object.fromEntries(
-    Object.entries({ read, ...timings, ...sdk.timings, write: performance.now() - writeStart }).map(([stage, ms]) => [stage, Math.round(ms)]),
+    Object.entries({ read, ...timings, ...sdk.timings, typecheck, write: performance.now() - writeStart - typecheck }).map(([stage, ms]) => [stage, Math.round(ms)]),
   );
   if (args.verbose && !json) {
     const breakdown = Object.entries(stages).map(([stage, ms]) => `${stage} ${ms} ms`);

@@ -137,7 +137,7 @@ describe('hostile doc text', () => {
     expect(Object.getPrototypeOf(index)).toBe((exported.index as { prototype: object }).prototype);
   });
 
-  test('enum values are exact string literal types: each one accepted, nothing else', () => {
+  test('enum values are exact string literal types: each one accepted, nothing else', async () => {
     const usage = [
       "import type { SendParams } from './ManagementClient.js';",
       "import type { class_ } from './models/class_.js';",
@@ -145,8 +145,8 @@ describe('hostile doc text', () => {
       `const kinds: NonNullable<class_['kind']>[] = [${ENUM.map((v) => JSON.stringify(v)).join(', ')}];`,
       'export { modes, kinds };',
     ].join('\n');
-    expect(typeErrors(new Map([...sdk.files, ['src/usage.ts', usage]]))).toEqual([]);
+    expect(await typeErrors(new Map([...sdk.files, ['src/usage.ts', usage]]))).toEqual([]);
     const wrong = "import type { SendParams } from './ManagementClient.js';\nexport const m: SendParams['mode'] = 'other';\n";
-    expect(typeErrors(new Map([...sdk.files, ['src/usage.ts', wrong]]))).toHaveLength(1);
+    expect(await typeErrors(new Map([...sdk.files, ['src/usage.ts', wrong]]))).toHaveLength(1);
   });
 });
