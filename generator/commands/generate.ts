@@ -103,13 +103,15 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   progress.stage('parsing', run.pages);
   const { model, timings } = await loadModel(inputs, { config, configFile: args.config, pageCache: run.pageCache, onPage: run.onPage, read: run.read, evidence: evidence.input });
   progress.stage('generating');
+  // The previous output passed the check (nothing is written otherwise): where this SDK compiles the same, that check stands.
+  const checked = run.checkedOutput();
   let sdk: EmittedSdk;
   try {
     // Loaded here, not at start-up: a run that finds nothing changed never needs the emitter.
     const { emitSdk } = await import('../emit/sdk.js');
     sdk = await emitSdk(model, {
       // A run that writes is type-checked on its staged output, before the swap (below).
-      typeCheck: args.check ? startTypeCheck() : false,
+      typeCheck: args.check ? startTypeCheck({ previous: checked }) : false,
       templatesDir,
       packageName: config.package?.name,
       packageVersion: config.package?.version,
@@ -154,7 +156,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   let typecheck = 0;
   const check = async (staged: string) => {
     const started = performance.now();
-    await checkStagedFolder(staged);
+    await checkStagedFolder(staged, files, checked);
     typecheck = performance.now() - started;
   };
   try {

@@ -90,8 +90,13 @@ export class RunCache implements PageCache {
 
   /** Whether the output on disk (sha256 of each file) is exactly what the last run wrote from the same inputs. */
   isUpToDate(inputs: string, onDisk: ReadonlyMap<string, string>): boolean {
+    return this.stored.inputs === inputs && this.isLastOutput(onDisk);
+  }
+
+  /** Whether the output on disk (sha256 of each file) is exactly what the last run (of this docsdk build) wrote. */
+  isLastOutput(onDisk: ReadonlyMap<string, string>): boolean {
     const { output } = this.stored;
-    if (this.stored.inputs !== inputs || !output || Object.keys(output).length !== onDisk.size) return false;
+    if (!output || Object.keys(output).length !== onDisk.size) return false;
     return [...onDisk].every(([path, hash]) => output[path] === hash);
   }
 
