@@ -2,7 +2,7 @@
 // try to end a comment or a string, or to become code. The SDK must compile, run no injected
 // code, and carry every string through exactly.
 import { rm } from 'node:fs/promises';
-import ts from 'typescript';
+import { ts } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { emitSdk, type EmittedSdk } from '../../generator/emit/sdk.js';
 import { typeErrors } from '../../generator/emit/type-check.js';
