@@ -1,43 +1,81 @@
-// npm run bench [pages-folder] [--runs N] [--json FILE] [--keep]
+// npm run bench [source-pages-folder] [--pages N] [--runs N] [--scale N] [--json FILE] [--keep]
 //
-// Times docsdk generate on a folder of doc pages and, in the same run and interleaved round
-// by round, @hey-api/openapi-ts and openapi-typescript on the openapi.json docsdk recovers
-// from the same pages; then the incremental case. Prints Markdown tables.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// One interleaved run: every round times, one after another, docsdk generate on N doc pages
+// (default 416: the zh corpus's 249 pages plus renamed copies, see synthetic.mjs), the
+// spec-based peers on the openapi.json docsdk recovers from the same pages, and docsdk again
+// with one page changed and with nothing changed. Ratios are taken within each round, so every
+// pair saw the same state of the machine. Then, with --scale (or DOCSDK_BENCH_SCALE), docsdk on
+// a synthetic corpus of that many pages. Prints Markdown tables.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { incrementalRuns } from './incremental.mjs';
+import { editedPage } from './incremental.mjs';
 import { measureNode, median, summarize } from './measure.mjs';
+import { pagesOf, writeSyntheticCorpus } from './synthetic.mjs';
 import { markdownTable, megabytes, ratio, seconds } from './table.mjs';
 import { docsdkGenerate, docsdkOpenApi, peers, REPO } from './tools.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '5' }, json: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  options: {
+    pages: { type: 'string', default: '416' },
+    runs: { type: 'string', default: '5' },
+    scale: { type: 'string', default: process.env.DOCSDK_BENCH_SCALE ?? '' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
 });
-const DEFAULT_PAGES = join(REPO, '..', 'shared', 'corpus', 'zh', 'vitepress');
-const pagesDir = resolve(positionals[0] ?? DEFAULT_PAGES);
-if (!existsSync(pagesDir)) throw new Error(`${pagesDir}: no such folder; name a folder of doc pages`);
+const source = resolve(positionals[0] ?? join(REPO, '..', 'shared', 'corpus', 'zh', 'vitepress'));
+if (!existsSync(source)) throw new Error(`${source}: no such folder; name a folder of doc pages`);
 const runs = Number(values.runs);
 const work = mkdtempSync(join(tmpdir(), 'docsdk-bench-'));
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 const loadBefore = load();
 
+/** A corpus of `count` pages built from the source folder's (renamed copies past its own count). */
+async function corpus(count, name) {
+  const target = join(work, name);
+  const modelFile = join(work, 'source-model.json');
+  if (!existsSync(modelFile)) await measureNode([join(REPO, 'dist', 'generator', 'cli.js'), 'parse', source, '--out', modelFile], { exitCodes: [0, 1] });
+  const structureNames = Object.keys(JSON.parse(readFileSync(modelFile, 'utf8')).structures);
+  writeSyntheticCorpus({ source, target, count, structureNames });
+  return target;
+}
+
+const pagesDir = await corpus(Number(values.pages), 'pages');
 // The spec the peers read: what docsdk recovered from these pages (exit 1 only means the pages had errors).
 const spec = join(work, 'openapi.json');
 await measureNode(docsdkOpenApi(pagesDir, spec), { exitCodes: [0, 1] });
 
+// The incremental cases work on their own copy of the pages, with the cache the run before left.
+const incrementalPages = join(work, 'incremental-pages');
+cpSync(pagesDir, incrementalPages, { recursive: true });
+const incrementalOut = join(work, 'incremental-sdk');
+const editPage = pagesOf(incrementalPages)[0];
+const editOriginal = readFileSync(join(incrementalPages, editPage), 'utf8');
+let edit = 0;
+const generateIncremental = () => measureNode(docsdkGenerate(incrementalPages, incrementalOut), { cwd: work });
+await generateIncremental();
+
 const tools = [
+  // A fresh folder per run: docsdk starts with no cache, as a first run does.
   { name: 'docsdk generate', run: (dir) => measureNode(docsdkGenerate(pagesDir, join(dir, 'sdk')), { cwd: dir }) },
   ...peers.map((peer) => ({ name: peer.name, run: (dir) => measureNode(peer.args(spec, join(dir, 'out')), { cwd: dir }) })),
+  {
+    name: 'docsdk generate, one page changed',
+    incremental: true,
+    run: () => {
+      writeFileSync(join(incrementalPages, editPage), editedPage(editOriginal, ++edit));
+      return generateIncremental();
+    },
+  },
+  { name: 'docsdk generate, nothing changed', incremental: true, run: generateIncremental },
 ];
 const samples = tools.map(() => []);
-// Round 0 warms the file cache and is not counted; then every tool once per round, so each
-// sees the same state of the machine.
+// Round 0 warms the file cache and is not counted.
 for (let round = 0; round <= runs; round++) {
   for (const [i, tool] of tools.entries()) {
-    // A fresh folder per run: docsdk starts with no cache, as a first run does.
     const dir = join(work, `round-${round}-tool-${i}`);
     mkdirSync(dir);
     const sample = await tool.run(dir);
@@ -45,57 +83,98 @@ for (let round = 0; round <= runs; round++) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-const incremental = await incrementalRuns(pagesDir, runs, join(work, 'incremental'));
+
+// The scale point: docsdk alone on a large synthetic corpus.
+const scaleSizes = values.scale ? values.scale.split(',').map(Number) : [];
+const scaled = [];
+for (const size of scaleSizes) {
+  const pages = await corpus(size, `scale-${size}`);
+  const dir = join(work, `scale-${size}-run`);
+  mkdirSync(dir);
+  scaled.push({ size, sample: await measureNode(docsdkGenerate(pages, join(dir, 'sdk')), { cwd: dir }) });
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(pages, { recursive: true, force: true });
+}
 const loadAfter = load();
 
 const reports = samples[0].map((s) => JSON.parse(s.stdout));
 const first = reports[0];
 const summaries = samples.map(summarize);
 const docsdk = summaries[0];
+const cpu = (ms) => (ms === undefined ? '—' : seconds(ms));
+const rss = (mb) => (mb === undefined ? '—' : megabytes(mb));
+/** docsdk's time over the tool's, round by round: min, median, max. */
+const roundRatios = (i) => {
+  const r = samples[0].map((s, round) => s.ms / samples[i][round].ms);
+  return `${median(r).toFixed(2)}× (${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)})`;
+};
 const rows = tools.map((tool, i) => {
   const s = summaries[i];
-  return [tool.name, seconds(s.medianMs), `${seconds(s.minMs)} – ${seconds(s.maxMs)}`, megabytes(s.rssMb), i ? ratio(docsdk.medianMs, s.medianMs) : '—'];
+  return [
+    tool.name,
+    seconds(s.medianMs),
+    `${seconds(s.minMs)} – ${seconds(s.maxMs)}`,
+    cpu(s.cpuMs),
+    rss(s.rssMb),
+    rss(s.treeRssMb),
+    i && !tool.incremental ? roundRatios(i) : '',
+  ];
 });
-const changed = summarize(incremental.changed);
-const unchanged = summarize(incremental.unchanged);
-rows.push(
-  ['docsdk generate, one page changed', seconds(changed.medianMs), `${seconds(changed.minMs)} – ${seconds(changed.maxMs)}`, megabytes(changed.rssMb), ''],
-  ['docsdk generate, nothing changed', seconds(unchanged.medianMs), `${seconds(unchanged.minMs)} – ${seconds(unchanged.maxMs)}`, megabytes(unchanged.rssMb), ''],
-);
 
-// The stages in pipeline order, with what each covers; the warm-up runs on the type check's
-// worker thread alongside read and parse, so it is not part of the sum.
+// The stages in pipeline order, with what each covers.
 const STAGES = [
   ['read', 'find and read the pages, the output folder and the cache'],
   ['parse', 'pages → operations and structures'],
   ['merge', 'one model: merge, infer, overrides'],
-  ['emit', 'plan names, render templates, openapi.json'],
-  ['format', 'none: the templates lay the code out as written'],
-  ['typecheck', 'what is left of the type check after emit'],
-  ['write', 'atomic write of the output, and the cache'],
+  ['emit', 'plan names, render templates (each file written to the staged output as rendered), openapi.json, model'],
+  ['typecheck', 'what is left of the native compiler\'s run on the staged output after emit'],
+  ['write', 'swap the staged output in, and the cache'],
 ];
 const stageMedian = (stage) => median(reports.map((r) => r.stages?.[stage] ?? 0));
 const stageRows = STAGES.map(([stage, what]) => [stage, stage in (first.stages ?? {}) ? `${Math.round(stageMedian(stage))} ms` : '—', what]);
 const staged = (report) => STAGES.reduce((sum, [stage]) => sum + (report.stages?.[stage] ?? 0), 0);
 const reported = median(reports.map((r) => r.ms));
 stageRows.push(
-  ['rest', `${Math.round(median(reports.map((r) => r.ms - staged(r))))} ms`, 'config, incremental bookkeeping, model JSON'],
+  ['rest', `${Math.round(median(reports.map((r) => r.ms - staged(r))))} ms`, 'config, incremental bookkeeping'],
   ['start-up and exit', `${Math.round(docsdk.medianMs - reported)} ms`, 'Node, module loading: outside the run report\'s clock'],
-  ['typecheck warm-up', `${Math.round(stageMedian('typecheckWarmup'))} ms`, 'compiler and lib files loaded on a worker thread, during read and parse'],
 );
 
-console.log(`## docsdk bench: ${first.pages} pages from ${pagesDir}\n`);
+console.log(`## docsdk bench: ${first.pages} pages built from ${source}\n`);
 console.log(
-  `${runs} runs per tool, interleaved; Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}; ` +
+  `${runs} rounds, each tool once per round, interleaved; Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}; ` +
     `load average ${loadBefore} before, ${loadAfter} after. Peers read the openapi.json docsdk recovered ` +
     `from the same pages (${first.counts?.operations} operations, ${first.counts?.structures} structures).\n`,
 );
-console.log(markdownTable(['run', 'median', 'min – max', 'peak RSS (median)', 'docsdk ÷ this'], rows));
-console.log(`\nOne page changed: ${incremental.page} (its summary line edited before each run).\n`);
+console.log(
+  markdownTable(['run', 'median', 'min – max', 'CPU (median)', 'peak RSS, largest process (median)', 'peak RSS, process tree (median)', 'docsdk ÷ this, per round: median (min–max)'], rows),
+);
+console.log(`\nOne page changed: ${editPage} (its summary line edited before each run; the cache and output of the run before).\n`);
 console.log('### docsdk generate, stages (median of the full runs)\n');
 console.log(markdownTable(['stage', 'median', 'what'], stageRows));
+if (scaled.length) {
+  console.log('\n### Scale: docsdk generate on synthetic corpora (one run each, after the rounds)\n');
+  const scaleRow = (size, s, report) => [
+    String(size),
+    `${report.counts.operations} / ${report.counts.structures}`,
+    seconds(s.ms),
+    cpu(s.cpuMs),
+    rss(s.rssMb),
+    rss(s.treeRssMb),
+    `${((s.rssMb * 1024) / size).toFixed(0)} KB`,
+  ];
+  const median416 = { ms: docsdk.medianMs, cpuMs: docsdk.cpuMs, rssMb: docsdk.rssMb, treeRssMb: docsdk.treeRssMb };
+  console.log(
+    markdownTable(
+      ['pages', 'operations / structures', 'time', 'CPU', 'peak RSS, largest process', 'peak RSS, process tree', 'RSS per page'],
+      [scaleRow(first.pages, median416, first), ...scaled.map(({ size, sample }) => scaleRow(size, sample, JSON.parse(sample.stdout)))],
+    ),
+  );
+}
 if (values.json) {
-  writeFileSync(values.json, JSON.stringify({ pagesDir, runs, loadBefore, loadAfter, tools: tools.map((t, i) => ({ name: t.name, ...summaries[i] })), incremental: { page: incremental.page, changed, unchanged }, reports }, null, 2) + '\n');
+  writeFileSync(
+    values.json,
+    JSON.stringify({ source, pages: first.pages, runs, loadBefore, loadAfter, tools: tools.map((t, i) => ({ name: t.name, ...summaries[i], samples: samples[i].map(({ stdout, ...s }) => s) })), scaled: scaled.map(({ size, sample: { stdout, ...s } }) => ({ size, ...s })), reports }, null, 2) + '\n',
+  );
 }
 if (values.keep) console.log(`\n(work folder kept: ${work})`);
 else rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // The commands the bench times, each through its package's bin as users run it: docsdk
-// generate on the pages, and the two spec-based peers on the openapi.json docsdk recovered
-// from the same pages.
+// generate on the pages, and the spec-based peers on the openapi.json docsdk recovered from
+// the same pages.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,5 +31,10 @@ export const peers = [
   {
     name: `openapi-typescript ${version('openapi-typescript')}`,
     args: (spec, out) => [join(REPO, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), spec, '-o', join(out, 'schema.ts')],
+  },
+  {
+    name: `openapi-typescript-codegen ${version('openapi-typescript-codegen')}`,
+    // Its defaults: models, services and the fetch client.
+    args: (spec, out) => [join(REPO, 'node_modules', 'openapi-typescript-codegen', 'bin', 'index.js'), '--input', spec, '--output', out],
   },
 ];

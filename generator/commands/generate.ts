@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { DEFAULT_MAX_REMOVED_SHARE } from '../config/types.js';
 import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
-import { startTypeCheck } from '../emit/background-check.js';
+import { checkStagedFolder, SdkTypeError, startTypeCheck } from '../emit/type-check.js';
 import { jsonText } from '../emit/escape.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import { evidenceOptions, loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
@@ -116,8 +116,6 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     report(notSaved ? { ...result, diagnostics: [...result.diagnostics, notSaved] } : result, run, extra);
   };
 
-  // The compiler loads on another thread while the pages are parsed.
-  const typeCheck = startTypeCheck(templatesDir);
   progress.stage('parsing', run.pages);
   // Loaded here, not at start-up, like the emitter below: a replayed or refused run never parses.
   const { loadModel } = await import('../pipeline.js');
@@ -133,11 +131,9 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   });
   // Nothing is emitted that would be thrown away.
   if (strict && exitCodeFor(model.diagnostics, true)) {
-    typeCheck.close();
     return finish(failed(model.diagnostics, 'errors or warnings (--strict): nothing written'));
   }
   if (modelCounted.operations === 0 && modelCounted.errors > 0 && !args.allowShrink) {
-    typeCheck.close();
     return finish(failed(model.diagnostics, 'every page failed: nothing written (--allow-shrink writes an SDK without operations)'));
   }
 
@@ -150,15 +146,22 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
       message: `would remove ${removed.removed.length} of the ${removed.before} operations of the previous output (${Math.round(removed.share * 100)}%, more than maxRemovedShare ${maxRemovedShare}): ${removed.removed.slice(0, 5).join(', ')}${removed.removed.length > 5 ? ', …' : ''}`,
       file: out,
     };
-    typeCheck.close();
     return finish(failed([...model.diagnostics, guard], 'the output would lose too many operations: nothing written (--allow-shrink writes anyway)'));
   }
   progress.stage('generating');
+  // The previous output passed the check (nothing is written otherwise): where this SDK compiles the same, that check stands.
+  const checked = run.checkedOutput();
   let sdk: EmittedSdk;
   try {
     // Loaded here, not at start-up: a run that replays the last one never needs the emitter.
     const { emitSdk } = await import('../emit/sdk.js');
-    sdk = await emitSdk(model, { typeCheck, templatesDir, packageName: config.package?.name, packageVersion: config.package?.version });
+    sdk = await emitSdk(model, {
+      // A run that writes is type-checked on its staged output, before the swap (below).
+      typeCheck: args.check ? startTypeCheck({ previous: checked }) : false,
+      templatesDir,
+      packageName: config.package?.name,
+      packageVersion: config.package?.version,
+    });
   } catch (error) {
     // Not recorded: a crash is not an outcome to replay.
     progress.done();
@@ -184,14 +187,21 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return finish(failed(diagnostics, `public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, { files: changed, api }));
   }
   const writeStart = performance.now();
+  let typecheck = 0;
+  const check = async (staged: string) => {
+    const started = performance.now();
+    await checkStagedFolder(staged, files, checked);
+    typecheck = performance.now() - started;
+  };
   try {
-    await writeOutput(out, files);
+    await writeOutput(out, files, { beforeSwap: check });
   } catch (error) {
+    if (error instanceof SdkTypeError) return report(failed(diagnostics, `${error.message}\nnothing written`), run);
     if (error instanceof OutputFolderError) return report({ ...failed(diagnostics, `${error.message}\nnothing written`), outcome: 'usage-error', exitCode: 2 }, run);
     return report(failed(diagnostics, `${out}: could not write the output: ${describeFsError(error)}\nprevious output left as it was`), run);
   }
   const stages = Object.fromEntries(
-    Object.entries({ read, ...timings, ...sdk.timings, write: performance.now() - writeStart }).map(([stage, ms]) => [stage, Math.round(ms)]),
+    Object.entries({ read, ...timings, ...sdk.timings, typecheck, write: performance.now() - writeStart - typecheck }).map(([stage, ms]) => [stage, Math.round(ms)]),
   );
   if (args.verbose && !json) {
     const breakdown = Object.entries(stages).map(([stage, ms]) => `${stage} ${ms} ms`);

@@ -1,5 +1,6 @@
 // Model → the files of a TypeScript SDK package: plan the names, render each file from its
-// template and view, type-check the whole package in memory. Pure: nothing is written here.
+// template and view, type-check the whole package (the native compiler, in a temporary
+// folder, unless the caller checks the staged output itself). Nothing is written to --out here.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../config/package-root.js';
@@ -8,7 +9,7 @@ import { toOpenApi } from '../openapi/export.js';
 import { planSdk, type SdkPlan } from './plan.js';
 import { loadTemplates } from './templates.js';
 import { jsonText } from './escape.js';
-import { startTypeCheck, type TypeCheck } from './background-check.js';
+import { startTypeCheck, type TypeCheck } from './type-check.js';
 import { SdkTypeError } from './sdk-type-error.js';
 import { checkSdkLoads, SdkLoadError, type LoadTarget } from './load-check.js';
 import { clientView } from './views/client.js';
@@ -28,8 +29,8 @@ export interface EmitOptions {
   /** Default `0.1.0`. */
   packageVersion?: string;
   /**
-   * Type-check the SDK before returning it (default true). Pass a check started earlier
-   * (startTypeCheck) to have the compiler loaded while the model was still being built.
+   * Type-check the SDK before returning it (default true: with the native compiler, in a
+   * temporary folder). generate passes false and checks the staged output folder instead.
    */
   typeCheck?: boolean | TypeCheck;
   /** Import the SDK (types stripped) on a worker and construct each client (default true). */
@@ -42,8 +43,8 @@ export interface EmittedSdk {
   /** What the SDK could not type as the docs say. */
   diagnostics: Diagnostic[];
   /**
-   * Milliseconds: `emit` (plan and render), `typecheck` (what was left of it after emitting),
-   * and `typecheckWarmup` (loading the compiler on its worker thread, while pages were parsed).
+   * Milliseconds: `emit` (plan and render), `typecheck` (what was left of the compiler's run
+   * after rendering the rest), `loadcheck`.
    */
   timings: Record<string, number>;
 }
@@ -55,11 +56,11 @@ function exportedNames(source: string): string[] {
 
 /** Throws SdkTypeError when the result does not compile, SdkLoadError when it does not load, or when a JSON template renders invalid JSON. */
 export async function emitSdk(model: Model, options: EmitOptions = {}): Promise<EmittedSdk> {
-  const check = options.typeCheck === false ? undefined : options.typeCheck === true || options.typeCheck === undefined ? startTypeCheck(options.templatesDir) : options.typeCheck;
+  const check = options.typeCheck === false ? undefined : options.typeCheck === true || options.typeCheck === undefined ? startTypeCheck() : options.typeCheck;
   try {
     return await emitAndCheck(model, options, check);
   } finally {
-    check?.close();
+    await check?.close();
   }
 }
 
@@ -107,7 +108,6 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
     const checkStarted = performance.now();
     const errors = await checked.finally(() => loading);
     timings.typecheck = performance.now() - checkStarted;
-    if (check.warmupMs !== undefined) timings.typecheckWarmup = check.warmupMs;
     if (errors.length) throw new SdkTypeError(errors);
   }
   const problems = await loading;

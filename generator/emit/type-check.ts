@@ -1,155 +1,153 @@
-// Type-checks the emitted SDK in memory, as one program, with the compiler options of the
-// SDK's own tsconfig.json, before anything is written.
-//
-// ts-morph brings the compiler and its lib files (lib.dom.d.ts alone is 1.9 MB: most of a
-// check's cost). The program is built with the compiler API, without ts-morph's per-file
-// wrappers: every file is parsed once, JSDoc only as far as type errors need (as tsc does),
-// the SDK's files as they arrive, the lib files once per thread and shared, bound, by the
-// programs of that thread.
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import type * as TsMorph from 'ts-morph';
+// Type-checks the emitted SDK with the native compiler (native-compiler.ts), with the SDK's
+// own tsconfig.json: `tsc --noEmit`, as its users build it. generate runs it on the folder
+// the SDK is staged in before it replaces the output (checkStagedFolder); emitSdk on its own
+// checks in a temporary folder, its files written as they are emitted and the compiler
+// started once the last .ts file is in, while the rest is rendered.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { resolveInside } from '../write/paths.js';
+import { sameCheckInputs, type CheckedPackage } from './check-reuse.js';
+import { compilerExecutable } from './native-compiler.js';
 
-export { SdkTypeError } from './sdk-type-error.js';
+import { SdkTypeError } from './sdk-type-error.js';
 
-// require, not import: an ES import of this CommonJS bundle first scans its 10 MB of source
-// for export names (~0.2 s of a check's start-up).
-const { Project, ts } = createRequire(import.meta.url)('ts-morph') as typeof TsMorph;
-type CompilerOptions = TsMorph.ts.CompilerOptions;
-type SourceFile = TsMorph.ts.SourceFile;
-type SourceFileRequest = TsMorph.ts.ScriptTarget | TsMorph.ts.CreateSourceFileOptions;
+export { SdkTypeError };
 
-const ROOT = '/sdk';
-const SRC = `${ROOT}/src/`;
-const PROBE = `${SRC}__probe__.ts`;
-const PROBE_TEXT = 'export {};';
-/** Where ts-morph's in-memory file system keeps the lib files. */
-const LIB_FOLDER = '/node_modules/typescript/lib';
-
-function compilerOptions(tsconfigText: string): CompilerOptions {
-  const { config, error } = ts.parseConfigFileTextToJson('tsconfig.json', tsconfigText);
-  if (error) throw new Error(`tsconfig.json: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
-  const { options, errors } = ts.convertCompilerOptionsFromJson(config?.compilerOptions ?? {}, ROOT);
-  if (errors.length) throw new Error(`tsconfig.json: ${errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, '\n')).join('; ')}`);
-  return { ...options, noEmit: true };
+/** Where the checked files go. */
+interface CheckFolder {
+  readonly dir: string;
+  write(path: string, text: string): Promise<void>;
 }
 
-const requestOptions = (request: SourceFileRequest): TsMorph.ts.CreateSourceFileOptions =>
-  typeof request === 'object' ? request : { languageVersion: request };
+export interface TypeCheck {
+  /** One emitted file (relative path), written into the checked folder now. */
+  setFile(path: string, text: string): void;
+  /** Starts the compiler on the .ts files set so far; resolves to their type errors, empty when they compile. */
+  errors(): Promise<string[]>;
+  /** Waits for every file set to be written, and removes a temporary folder. */
+  close(): Promise<void>;
+  /** Set by errors(): the previous check stood for this one (check-reuse.ts), the compiler did not run. */
+  readonly reused?: boolean;
+}
 
-/** Whether `file` is what parsing for `request` would give (what else a request carries does not change a parse). */
-const parsedFor = (file: SourceFile, request: SourceFileRequest): boolean =>
-  file.languageVersion === requestOptions(request).languageVersion && file.impliedNodeFormat === requestOptions(request).impliedNodeFormat;
+// `src/a.ts(12,5): error TS2322: Type …` (lines after it indented: the rest of a chained message).
+const DIAGNOSTIC = /^(?:(.+?)\((\d+),\d+\): )?error TS(\d+): (.*)$/;
 
-/** The lib files' text, from ts-morph's in-memory file system. */
-let libTexts: TsMorph.ts.ModuleResolutionHost | undefined;
-const libText = (file: string) => (libTexts ??= new Project({ useInMemoryFileSystem: true }).getModuleResolutionHost()).readFile(file);
+/** The compiler's `--pretty false` output as `file:line - TSnnnn: message` lines. */
+export function diagnosticLines(output: string): string[] {
+  const lines: string[] = [];
+  for (const line of output.split(/\r?\n/)) {
+    const match = DIAGNOSTIC.exec(line);
+    if (match) {
+      const [, file, row, code, message] = match;
+      lines.push(`${file ? `${file}:${row}` : 'sdk'} - TS${code}: ${message}`);
+    } else if (/^\s+\S/.test(line) && lines.length) {
+      lines[lines.length - 1] += ` ${line.trim()}`;
+    } else if (line.trim()) {
+      lines.push(`sdk - ${line.trim()}`);
+    }
+  }
+  return lines;
+}
 
-/** Parsed lib files, kept for every program of this thread. */
-const libFiles = new Map<string, SourceFile>();
+/** Runs the compiler on `dir` (its tsconfig.json); type errors as diagnosticLines. */
+export function compileFolder(dir: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    // One checker thread: on a machine whose cores are busy (the run renders the rest of the
+    // package meanwhile) that is measured faster than the compiler's default of four.
+    const args = ['-p', 'tsconfig.json', '--noEmit', '--pretty', 'false', '--singleThreaded'];
+    execFile(compilerExecutable(), args, { cwd: dir, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      // Exit code 1 or 2: diagnostics were reported; anything else is the compiler failing.
+      const code = error && 'code' in error ? error.code : 0;
+      if (error && code !== 1 && code !== 2) return reject(new Error(`the TypeScript compiler failed: ${error.message}${stderr ? `\n${stderr}` : ''}`));
+      const lines = diagnosticLines(stdout);
+      if (error && !lines.length) return reject(new Error(`the TypeScript compiler exited ${code} without a diagnostic${stderr ? `:\n${stderr}` : ''}`));
+      resolve(lines);
+    });
+  });
+}
 
-function libFile(file: string, request: SourceFileRequest): SourceFile | undefined {
-  const kept = libFiles.get(file);
-  if (kept && parsedFor(kept, request)) return kept;
-  const text = libText(file);
-  if (text === undefined) return undefined;
-  const parsed = ts.createSourceFile(file, text, request);
-  libFiles.set(file, parsed);
-  return parsed;
+/** A temporary folder of its own, for a check outside a generate run. */
+async function temporaryFolder(): Promise<CheckFolder & { remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'docsdk-check-'));
+  // Each folder made once, however many writes into it start at the same time.
+  const folders = new Map<string, Promise<unknown>>();
+  return {
+    dir,
+    async write(path, text) {
+      const file = resolveInside(dir, path);
+      const folder = dirname(file);
+      if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+      await folders.get(folder);
+      await writeFile(file, text);
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface TypeCheckOptions {
+  /** A package the compiler passed (the previous output, as it was written): its check stands where this one compiles the same. */
+  previous?: CheckedPackage;
+}
+
+/** A type check in a temporary folder of its own. */
+export function startTypeCheck(options: TypeCheckOptions = {}): TypeCheck {
+  return new FolderTypeCheck(options);
+}
+
+class FolderTypeCheck implements TypeCheck {
+  private readonly folder = temporaryFolder();
+  private readonly writes: Promise<void>[] = [];
+  /** The files set before errors(): what the compiler reads. */
+  private readonly inputs = new Map<string, string>();
+  private started = false;
+  reused?: boolean;
+
+  constructor(private readonly options: TypeCheckOptions) {}
+
+  setFile(path: string, text: string): void {
+    if (this.started && path.endsWith('.ts')) throw new Error(`${path}: a .ts file set after the type check started`);
+    if (!this.started) this.inputs.set(path, text);
+    const written = this.folder.then((folder) => folder.write(path, text));
+    // Awaited in errors() or close(); a run that stops early must not see an unhandled rejection.
+    written.catch(() => undefined);
+    this.writes.push(written);
+  }
+
+  async errors(): Promise<string[]> {
+    this.started = true;
+    this.reused = this.options.previous !== undefined && (await sameCheckInputs(this.options.previous, this.inputs));
+    await Promise.all(this.writes);
+    return this.reused ? [] : compileFolder((await this.folder).dir);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.writes);
+    await (await this.folder).remove();
+  }
 }
 
 /**
- * One in-memory program for an SDK. Files go in as they are emitted (tsconfig.json and
- * package.json first: they decide how the .ts files are read), errors come out at the end.
+ * The check of the staged output folder holding `files` (writeOutput's beforeSwap): throws
+ * SdkTypeError when it does not compile. Resolves to whether the check of `previous` stood
+ * for it (check-reuse.ts), the compiler not run.
  */
-export class SdkProject {
-  private options: CompilerOptions;
-  private readonly texts = new Map<string, string>();
-  private readonly folders = new Set<string>([ROOT]);
-  private readonly parsed = new Map<string, SourceFile>();
-  /** How the program asks for a file under src/ (target, module format), learnt from a probe. */
-  private srcRequest?: TsMorph.ts.CreateSourceFileOptions;
-
-  constructor(tsconfigText = '{}') {
-    this.options = compilerOptions(tsconfigText);
-  }
-
-  /** Parses and binds the lib files now, so that a later errors() only has the SDK's own files left to do. */
-  warm(): void {
-    // Creating the checker binds every file of the program, the lib files included.
-    this.program([PROBE]).getTypeChecker();
-  }
-
-  setFile(path: string, text: string): void {
-    const file = `${ROOT}/${path}`;
-    this.texts.set(file, text);
-    for (let folder = dirname(file); folder !== ROOT && !this.folders.has(folder); folder = dirname(folder)) this.folders.add(folder);
-    if (path === 'tsconfig.json' || path === 'package.json') {
-      if (path === 'tsconfig.json') this.options = compilerOptions(text);
-      // They change how .ts files are read: what was parsed before is parsed again when asked for.
-      this.srcRequest = undefined;
-      this.parsed.clear();
-    } else if (file.startsWith(SRC) && file.endsWith('.ts')) {
-      this.srcRequest ??= this.probeRequest();
-      this.parsed.set(file, ts.createSourceFile(file, text, this.srcRequest));
-    }
-  }
-
-  /** Type errors of the files set so far; empty when they compile. */
-  errors(): string[] {
-    const roots = [...this.texts.keys()].filter((file) => file.endsWith('.ts'));
-    return ts.getPreEmitDiagnostics(this.program(roots)).map((diagnostic) => {
-      const { file, start } = diagnostic;
-      const line = file && start !== undefined ? file.getLineAndCharacterOfPosition(start).line + 1 : 0;
-      const where = file ? `${file.fileName.slice(ROOT.length + 1)}:${line}` : 'sdk';
-      return `${where} - TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
-    });
-  }
-
-  /** What the program passes when it reads a file under src/ with the current settings. */
-  private probeRequest(): TsMorph.ts.CreateSourceFileOptions {
-    let seen: TsMorph.ts.CreateSourceFileOptions | undefined;
-    this.program([PROBE], (file, request) => {
-      if (file === PROBE) seen = requestOptions(request);
-    });
-    return seen!;
-  }
-
-  private program(roots: string[], onRequest?: (file: string, request: SourceFileRequest) => void): TsMorph.ts.Program {
-    const text = (file: string) => (file === PROBE ? PROBE_TEXT : this.texts.get(file));
-    const inLib = (file: string) => file.startsWith(LIB_FOLDER + '/');
-    const host: TsMorph.ts.CompilerHost = {
-      getSourceFile: (file, request) => {
-        onRequest?.(file, request);
-        if (inLib(file)) return libFile(file, request);
-        const parsed = this.parsed.get(file);
-        if (parsed && parsedFor(parsed, request)) return parsed;
-        const source = text(file);
-        return source === undefined ? undefined : ts.createSourceFile(file, source, request);
-      },
-      fileExists: (file) => text(file) !== undefined || (inLib(file) && libText(file) !== undefined),
-      readFile: (file) => text(file) ?? (inLib(file) ? libText(file) : undefined),
-      directoryExists: (folder) => this.folders.has(folder) || folder === LIB_FOLDER,
-      getDirectories: () => [],
-      getDefaultLibFileName: (options) => `${LIB_FOLDER}/${ts.getDefaultLibFileName(options)}`,
-      getDefaultLibLocation: () => LIB_FOLDER,
-      getCurrentDirectory: () => ROOT,
-      getCanonicalFileName: (file) => file,
-      useCaseSensitiveFileNames: () => true,
-      getNewLine: () => '\n',
-      writeFile: () => undefined,
-      // As tsc: JSDoc is parsed only where it can hold type errors.
-      jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors,
-    };
-    return ts.createProgram({ rootNames: roots, options: this.options, host });
-  }
+export async function checkStagedFolder(dir: string, files: ReadonlyMap<string, string>, previous?: CheckedPackage): Promise<boolean> {
+  if (previous && (await sameCheckInputs(previous, files))) return true;
+  const errors = await compileFolder(dir);
+  if (errors.length) throw new SdkTypeError(errors);
+  return false;
 }
 
-/** Type errors of the `.ts` files in `files` (relative path → text); empty when it compiles. */
-export function typeErrors(files: ReadonlyMap<string, string>): string[] {
-  const project = new SdkProject(files.get('tsconfig.json'));
-  const packageJson = files.get('package.json');
-  if (packageJson !== undefined) project.setFile('package.json', packageJson);
-  for (const [path, text] of files) if (path.endsWith('.ts')) project.setFile(path, text);
-  return project.errors();
+/** Type errors of the `.ts` files in `files` (relative path → text, with tsconfig.json and package.json); empty when they compile. */
+export async function typeErrors(files: ReadonlyMap<string, string>): Promise<string[]> {
+  const check = startTypeCheck();
+  try {
+    for (const [path, text] of files) check.setFile(path, text);
+    return await check.errors();
+  } finally {
+    await check.close();
+  }
 }

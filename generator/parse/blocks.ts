@@ -1,11 +1,10 @@
 import type { Cheerio } from 'cheerio';
 // cheerio's slim build: the same API without the loaders (undici, parse5 streams) that the
-// full build pulls in at start-up; pages are parsed by parse5 below.
+// full build pulls in at start-up; pages are parsed by htmlparser2 (dom.ts).
 import { load } from 'cheerio/slim';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { parse } from 'parse5';
-import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { findOne } from 'domutils';
+import { pageDocument } from './dom.js';
 import { inlineText, plainText } from './inline-text.js';
 
 /** One top-level piece of a page's content, in document order. */
@@ -19,7 +18,7 @@ export type Block =
 /**
  * Finds the page's content (the parent of its first `h1`, else of its first `h2`, else the
  * body) and flattens it into blocks. Site chrome (nav, sidebar, footer) lies outside that
- * parent, so it never reaches the section readers.
+ * parent, so it never reaches the section readers. Throws NestingTooDeep (dom.ts).
  */
 export function pageBlocks(html: string): Block[] {
   const $ = cheerioOf(html);
@@ -32,9 +31,9 @@ export function pageBlocks(html: string): Block[] {
 
 /**
  * The page from its first `<h1>` on. Everything before it is chrome (head, nav bar, sidebar:
- * half of a VitePress page's bytes) that the content readers never look at, so parse5 need
+ * half of a VitePress page's bytes) that the content readers never look at, so the parser need
  * not build it. The end tags of wrappers cut off here are ignored by the parser, and the h1
- * then sits in the body with the content that follows it.
+ * then sits at the top with the content that follows it.
  */
 export function fromFirstH1(html: string): string {
   const start = html.search(/<h1[\s>]/i);
@@ -45,13 +44,9 @@ export function fromFirstH1(html: string): string {
 // reading a page 2.5 times slower, most of it in garbage collection.
 const $shared = load('');
 
-/**
- * The page as cheerio reads it, parsed by the call cheerio.load makes (parse5, htmlparser2
- * tree, scripting on): as browsers do, so broken markup nests the way readers of the
- * published pages saw it.
- */
+/** The page as cheerio reads it: its htmlparser2 DOM. */
 function cheerioOf(html: string): Cheerio<Document> {
-  return $shared(parse(html, { treeAdapter: adapter, scriptingEnabled: true }) as Document);
+  return $shared(pageDocument(html));
 }
 
 function collect(nodes: AnyNode[], out: Block[]): void {

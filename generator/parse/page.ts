@@ -12,7 +12,7 @@ import { fencedCode, readDescription } from './cells.js';
 import { decodePage } from './decode.js';
 import { asciiTableBars } from './fullwidth-bars.js';
 import { checkFieldNames } from './name-checks.js';
-import { MAX_NESTING, nestsDeeperThan } from './nesting.js';
+import { NestingTooDeep } from './dom.js';
 import { inferResponseItems } from '../model/infer.js';
 
 /** An operation as one page shows it; the HTTP verb, path and parameter locations come later (model/infer.ts). */
@@ -47,8 +47,14 @@ export function parsePage(page: PageFile): PageResult {
   const format = pageFormat(file);
   const bars = format === 'markdown' ? asciiTableBars(decoded.text) : { text: decoded.text, lines: [] };
   const html = fromFirstH1(toHtml(bars.text, format));
-  if (nestsDeeperThan(html)) return failed(file, 'page.too-deep', `markup nests deeper than ${MAX_NESTING} elements (doc pages nest about 20); not read`);
-  const result = new PageReader(file, pageBlocks(html)).read();
+  let blocks: Block[];
+  try {
+    blocks = pageBlocks(html);
+  } catch (error) {
+    if (error instanceof NestingTooDeep) return failed(file, 'page.too-deep', error.message);
+    throw error;
+  }
+  const result = new PageReader(file, blocks).read();
   if (bars.lines.length) {
     const many = bars.lines.length > 1;
     const message = `${many ? 'table rows on lines' : 'a table row on line'} ${bars.lines.join(', ')} ${many ? 'are' : 'is'} written with fullwidth ｜ separators; read as |`;

@@ -1,7 +1,7 @@
 // Parses many pages on all cores: worker threads and the calling thread take small chunks of
 // pages from one shared counter until none are left, and every result goes to its page's slot,
 // so the output order is the input order whatever thread parsed what.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PageFile } from '../read/page-file.js';
 import { parsePage, type PageResult } from './page.js';
@@ -40,13 +40,22 @@ export function claimChunks(cursor: Int32Array, total: number, parse: (start: nu
   }
 }
 
-export function workerCount(pages: number, threads = availableParallelism()): number {
+/**
+ * Threads worth using now: the calling one, plus one per core the machine's load leaves idle.
+ * A worker only pays with a core of its own: on two cores at load average 27, 416 pages took
+ * 15.4 s and 3.5 s of CPU with one worker, 13.3 s and 2.9 s without.
+ */
+export function idleThreads(cores = availableParallelism(), load = loadavg()[0]): number {
+  return Math.min(cores, 1 + Math.floor(Math.max(0, cores - load)));
+}
+
+export function workerCount(pages: number, threads = idleThreads()): number {
   if (!workerFile) return 0;
   return Math.max(0, Math.min(threads - 1, Math.floor(pages / PAGES_PER_WORKER)));
 }
 
 export interface ParsePagesOptions {
-  /** Threads to use, the calling one included; default: the cores Node may use. */
+  /** Threads to use, the calling one included; default: idleThreads(). */
   threads?: number;
   /** Called once per page, in no particular order, when its result is in (progress). */
   onParsed?: (index: number) => void;

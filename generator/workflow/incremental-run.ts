@@ -2,6 +2,8 @@
 // output depends on changed since the last run, cached page parsing, and the previous
 // model (kept in the output) to diff against.
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { CheckedPackage } from '../emit/check-reuse.js';
 import type { Model } from '../model/types.js';
 import { readPages, readRegularFile, type ReadPages } from '../read/inputs.js';
 import { assertReplaceable } from '../write/atomic.js';
@@ -87,6 +89,12 @@ export class IncrementalRun {
   }
 
   /** The model the previous run kept in the output, if there is one this docsdk can read. */
+  /** The output folder as the last run wrote it (after its type check passed), when it is still exactly that. */
+  checkedOutput(): CheckedPackage | undefined {
+    if (!this.cache?.isLastOutput(this.onDisk)) return undefined;
+    return { hashes: this.onDisk, read: (path) => readFile(join(this.options.out, path), 'utf8') };
+  }
+
   previousModel(): Model | undefined {
     const saved = this.savedModel;
     if (!saved) return undefined;

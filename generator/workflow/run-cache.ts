@@ -75,9 +75,14 @@ export class RunCache implements PageCache {
 
   /** How the last run ended, if it had this fingerprint and the output folder (sha256 of each file) is exactly as it left it. */
   replay(fingerprint: string, onDisk: ReadonlyMap<string, string>): RunResult | undefined {
-    const last = this.stored.lastRun;
-    if (last?.fingerprint !== fingerprint || Object.keys(last.output).length !== onDisk.size) return undefined;
-    return [...onDisk].every(([path, hash]) => last.output[path] === hash) ? last.result : undefined;
+    return this.stored.lastRun?.fingerprint === fingerprint && this.isLastOutput(onDisk) ? this.stored.lastRun.result : undefined;
+  }
+
+  /** Whether the output on disk (sha256 of each file) is exactly what the last run (of this docsdk build) left. */
+  isLastOutput(onDisk: ReadonlyMap<string, string>): boolean {
+    const output = this.stored.lastRun?.output;
+    if (!output || Object.keys(output).length !== onDisk.size) return false;
+    return [...onDisk].every(([path, hash]) => output[path] === hash);
   }
 
   /** Records how this run ended and the output it left; keeps only the pages of this run, so the cache never outgrows the docs. */

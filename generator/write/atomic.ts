@@ -121,13 +121,21 @@ async function writeTree(dir: string, files: ReadonlyMap<string, string>): Promi
 const CANNOT_USE_PARENT = new Set(['EBUSY', 'EXDEV', 'EACCES', 'EPERM', 'EROFS']);
 const cannotUseParent = (error: unknown) => CANNOT_USE_PARENT.has((error as NodeJS.ErrnoException).code ?? '');
 
+export interface WriteOptions {
+  /**
+   * Called with the staged folder, complete, before it replaces the output (the type check
+   * runs there); when it throws, nothing is swapped in and the staged folder is removed.
+   */
+  beforeSwap?: (staged: string) => Promise<void>;
+}
+
 /**
  * Replaces folder `outDir` by exactly `files` (relative `/`-separated path → content) plus
  * the marker. Throws before touching `outDir` if any path is unsafe (outside `outDir`,
  * unportable, or equal to another ignoring case), or OutputFolderError if `outDir` is not a
  * docsdk output folder.
  */
-export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): Promise<void> {
   const out = resolve(outDir);
   if (files.has(OUTPUT_MARKER)) throw new Error(`refusing to write ${OUTPUT_MARKER}: docsdk's own marker file`);
   assertNoCaseClash([...files.keys(), OUTPUT_MARKER]);
@@ -137,18 +145,18 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
   await recoverOutput(out);
   await assertReplaceable(out);
   const id = randomUUID().slice(0, 8);
-  if (await isMountPoint(out)) return writeInPlace(out, id, files);
+  if (await isMountPoint(out)) return writeInPlace(out, id, files, options);
   let lock: RunLock;
   try {
     lock = await holdRunLock(join(dirname(out), `${TEMP_PREFIX}${basename(out)}-${id}-lock`));
   } catch (error) {
-    if (cannotUseParent(error)) return writeInPlace(out, id, files);
+    if (cannotUseParent(error)) return writeInPlace(out, id, files, options);
     throw error;
   }
   try {
     await step('locked');
-    const swapped = await swapBeside(out, id, files);
-    if (!swapped) await writeInPlace(out, id, files);
+    const swapped = await swapBeside(out, id, files, options);
+    if (!swapped) await writeInPlace(out, id, files, {});
   } finally {
     await lock.release();
   }
@@ -165,12 +173,13 @@ async function isMountPoint(out: string): Promise<boolean> {
 }
 
 /** The two-rename swap; false (nothing changed) when the output folder cannot be renamed. */
-async function swapBeside(out: string, id: string, files: ReadonlyMap<string, string>): Promise<boolean> {
+async function swapBeside(out: string, id: string, files: ReadonlyMap<string, string>, options: WriteOptions): Promise<boolean> {
   const temp = join(dirname(out), `${TEMP_PREFIX}${basename(out)}-${id}`);
   const built = `${temp}-new`;
   const aside = `${temp}-old`;
   try {
     await writeTree(built, files);
+    await options.beforeSwap?.(built);
     await step('built');
     const hadOutput = await exists(out);
     if (hadOutput) {
@@ -201,13 +210,14 @@ async function swapBeside(out: string, id: string, files: ReadonlyMap<string, st
  * then the old entries move to `…-old` (the marker last) and the new ones up (the marker
  * last). Where the markers are tells a later run how far a killed swap got (finishInPlaceSwap).
  */
-async function writeInPlace(out: string, id: string, files: ReadonlyMap<string, string>): Promise<void> {
+async function writeInPlace(out: string, id: string, files: ReadonlyMap<string, string>, options: WriteOptions): Promise<void> {
   await mkdir(out, { recursive: true });
   const lock = await holdRunLock(join(out, `${TEMP_PREFIX}${id}-lock`));
   try {
     const built = join(out, `${TEMP_PREFIX}${id}-new`);
     try {
       await writeTree(built, files);
+      await options.beforeSwap?.(built);
     } catch (error) {
       await rm(built, { recursive: true, force: true });
       throw error;

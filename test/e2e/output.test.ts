@@ -5,13 +5,13 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
+import { compilerExecutable } from '../../generator/emit/native-compiler.js';
 
 const OUTPUT = join(repoRoot, 'output');
 
 test('output/ compiles with tsc --noEmit --strict', async () => {
   expect(await readdir(OUTPUT), 'output/ is empty: run npm run generate').toContain('tsconfig.json');
-  const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-  const run = spawnSync(process.execPath, [tsc, '-p', join(OUTPUT, 'tsconfig.json'), '--noEmit', '--strict'], { encoding: 'utf8' });
+  const run = spawnSync(compilerExecutable(), ['-p', join(OUTPUT, 'tsconfig.json'), '--noEmit', '--strict'], { encoding: 'utf8' });
   expect(run.stdout + run.stderr).toBe('');
   expect(run.status).toBe(0);
 });

@@ -1,10 +1,11 @@
 // The SDK generated from the whole fixture corpus (249 real pages), written to disk and
-// compiled by the project's own TypeScript with --strict, as a user would build it.
+// compiled with --strict by the TypeScript its package.json pins, as a user would build it.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { compilerExecutable } from '../../generator/emit/native-compiler.js';
 import { emitSdk, type EmittedSdk } from '../../generator/emit/sdk.js';
 import type { Model } from '../../generator/model/types.js';
 import { loadModel } from '../../generator/pipeline.js';
@@ -12,11 +13,9 @@ import { writeOutput } from '../../generator/write/atomic.js';
 import { repoRoot } from '../helpers/cli.js';
 
 const FIXTURE_PAGES = join(repoRoot, 'test/fixtures/corpus/zh/markdown');
-const TSC = join(repoRoot, 'node_modules/typescript/bin/tsc');
-
 /** `tsc --noEmit --strict` on a generated package; returns its output and exit code. */
 function compile(dir: string): { code: number | null; output: string } {
-  const run = spawnSync(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json'), '--noEmit', '--strict'], { encoding: 'utf8' });
+  const run = spawnSync(compilerExecutable(), ['-p', join(dir, 'tsconfig.json'), '--noEmit', '--strict'], { encoding: 'utf8' });
   return { code: run.status, output: run.stdout + run.stderr };
 }
 

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { ts } from 'ts-morph';
 
 /** Writes `files` as they are plus a .js beside each .ts; returns the folder. */
 export async function writeRunnableSdk(files: ReadonlyMap<string, string>): Promise<string> {

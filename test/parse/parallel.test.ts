@@ -33,3 +33,8 @@ test('few pages stay on the calling thread', async () => {
   const { workerCount, PAGES_PER_WORKER } = (await import(BUILT)) as typeof Parallel;
   expect(workerCount(PAGES_PER_WORKER - 1, 8)).toBe(0);
 });
+
+test('workers only for cores the load leaves idle', async () => {
+  const { idleThreads } = (await import(BUILT)) as typeof Parallel;
+  expect([idleThreads(2, 0.3), idleThreads(2, 1.2), idleThreads(2, 27), idleThreads(8, 2.5), idleThreads(1, 0)]).toEqual([2, 1, 1, 6, 1]);
+});

@@ -8,14 +8,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { Project, ts } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Field, Model } from '../../generator/model/types.js';
-import { cliPath, repoRoot } from '../helpers/cli.js';
+import { cliPath } from '../helpers/cli.js';
 import { fixturesDir } from '../helpers/pages.js';
+import { compilerExecutable } from '../../generator/emit/native-compiler.js';
 
 const PAGES = path.join(fixturesDir, 'hostile/injection');
-const TSC = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
 
 let work: string;
 let out: string;
@@ -29,7 +29,7 @@ beforeAll(() => {
   const run = spawnSync(process.execPath, [cliPath, 'generate', PAGES, '--out', out, '--no-cache'], { cwd: work, encoding: 'utf8' });
   generated = { code: run.status, stderr: run.stderr };
   model = JSON.parse(readFileSync(path.join(out, 'docsdk-model.json'), 'utf8'));
-  const tsc = spawnSync(process.execPath, [TSC, '-p', path.join(out, 'tsconfig.json'), '--strict'], { encoding: 'utf8' });
+  const tsc = spawnSync(compilerExecutable(), ['-p', path.join(out, 'tsconfig.json'), '--strict'], { encoding: 'utf8' });
   compiled = { code: tsc.status, output: tsc.stdout + tsc.stderr };
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -198,7 +198,11 @@ interface PropertyDoc {
 
 /** Doc comment, tags and literal types of every interface property, keyed `Interface.property`, as TypeScript reads them. */
 function readDocs(entry: string): Map<string, PropertyDoc> {
-  const program = ts.createProgram([entry], { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true, types: [], lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] });
+  // ts-morph: the in-process program, with the lib files it bundles.
+  const project = new Project({ compilerOptions: { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true, types: [], lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] } });
+  project.addSourceFileAtPath(entry);
+  project.resolveSourceFileDependencies();
+  const program = project.getProgram().compilerObject;
   const checker = program.getTypeChecker();
   const docs = new Map<string, PropertyDoc>();
   for (const file of program.getSourceFiles()) {

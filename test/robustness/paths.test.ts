@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseInsensitiveKey, isPortableFileName } from '../../generator/write/paths.js';
-import { cliPath, repoRoot } from '../helpers/cli.js';
+import { cliPath } from '../helpers/cli.js';
+import { compilerExecutable } from '../../generator/emit/native-compiler.js';
 
 const LONG = 'L' + 'ong'.repeat(100); // 301 characters
 const LONG_CASE = LONG.slice(0, -3) + 'ONG';
@@ -91,7 +92,7 @@ describe('names that are hard file names', () => {
   });
 
   it('the SDK compiles with tsc --strict', () => {
-    const tsc = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', path.join(out, 'tsconfig.json'), '--noEmit', '--strict'], { encoding: 'utf8' });
+    const tsc = spawnSync(compilerExecutable(), ['-p', path.join(out, 'tsconfig.json'), '--noEmit', '--strict'], { encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });

@@ -1,0 +1,170 @@
+// A page's DOM, built by htmlparser2 (the parser cheerio also uses), with the nesting limit
+// enforced while it is built: a page nested 30,000 levels deep (180 KB of `<div>`) is refused
+// at its 257th open element, before the recursive block readers could overflow the stack.
+//
+// htmlparser2 builds the tree as the tags say; an HTML5 tree builder (parse5, browsers) also
+// repairs broken markup. The repairs that decide what the page readers see are done here too
+// (test/parse/dom.test.ts shows each): a table part (row, cell, section) outside a table is
+// dropped, a cell outside a row gets its row, a table start tag
+// outside a cell closes the open table, content that is not table content, written inside a
+// table, goes before it, a heading start tag closes an open heading, and the newline after
+// `<pre>` is dropped. Others (adoption of misnested inline tags, `<xmp>` and `<noscript>` as
+// raw text) change no text a reader takes.
+import { DomHandler, Element, Text, type AnyNode, type Document, type ParentNode } from 'domhandler';
+import { Parser } from 'htmlparser2';
+
+/** Deepest nesting read; real doc pages nest about 20 levels. */
+export const MAX_NESTING = 256;
+
+/** Thrown by pageDocument for a page whose elements nest deeper than MAX_NESTING. */
+export class NestingTooDeep extends Error {
+  constructor() {
+    super(`markup nests deeper than ${MAX_NESTING} elements (doc pages nest about 20); not read`);
+  }
+}
+
+// Elements whose first newline HTML drops (`<pre>\ncode` is the text `code`).
+const DROPS_FIRST_NEWLINE = new Set(['pre', 'listing', 'textarea']);
+const HEADING = /^h[1-6]$/;
+/** Open elements in which only table content may be: anything else goes before the table. */
+const TABLE_CONTEXT = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
+/** Where a cell may open without its row. */
+const TABLE_SECTION = new Set(['table', 'tbody', 'thead', 'tfoot']);
+/** The open elements a table tag is read against: the innermost decides. */
+const TABLE_SCOPE = new Set(['table', 'td', 'th', 'caption']);
+/** Table tags that end an open cell. */
+const CLOSES_CELL = new Set(['tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'caption', 'colgroup']);
+const TABLE_CONTENT = new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'table', 'script', 'style', 'template']);
+/** Start tags of table parts, ignored outside a table (`col` too, but it is void: it holds nothing). */
+const TABLE_PART = new Set(['caption', 'colgroup', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
+
+/** The parser's stack of open element names, top first (htmlparser2 keeps it so). */
+type StackedParser = { stack: string[] };
+
+class PageHandler extends DomHandler {
+  private afterPre = false;
+  /** A start tag dropped by onopentagname: the element is not built. */
+  private dropped = false;
+  private pageParser?: StackedParser;
+
+  override onparserinit(parser: Parser): void {
+    super.onparserinit(parser);
+    this.pageParser = parser as unknown as StackedParser;
+  }
+
+  /** Called by the parser once `name` is on its stack, before the element is built: repairs that close or open elements go here. */
+  onopentagname(name: string): void {
+    const stack = this.pageParser!.stack;
+    // Void elements never go on the stack, and none of them is repaired.
+    if (stack[0] !== name) return;
+    const opened = stack.shift()!;
+    const top = () => stack[0] ?? '';
+    if (HEADING.test(name) && HEADING.test(top())) this.closeTop(stack);
+    if (name === 'table' || TABLE_PART.has(name)) {
+      // The innermost open table or cell decides what a table tag means.
+      let scope = stack.findIndex((open) => TABLE_SCOPE.has(open));
+      if (scope < 0 && name !== 'table') {
+        this.dropped = true;
+        return;
+      }
+      if (name !== 'table' && (stack[scope] === 'td' || stack[scope] === 'th') && CLOSES_CELL.has(name)) {
+        this.closeThrough(stack, scope);
+        scope = stack.findIndex((open) => TABLE_SCOPE.has(open));
+      }
+      if (stack[scope] === 'table') {
+        if (name === 'table') {
+          this.closeThrough(stack, scope);
+        } else {
+          // What is not table content was placed before the table; it ends here.
+          while (!TABLE_CONTEXT.has(top())) this.closeTop(stack);
+          if ((name === 'tr' || TABLE_SECTION.has(name)) && top() === 'tr') this.closeTop(stack);
+          if (TABLE_SECTION.has(name) && top() !== 'table') this.closeTop(stack);
+          if ((name === 'td' || name === 'th') && TABLE_SECTION.has(top())) {
+            stack.unshift('tr');
+            super.onopentag('tr', {});
+          }
+        }
+      }
+    }
+    stack.unshift(opened);
+  }
+
+  private closeThrough(stack: string[], index: number): void {
+    for (let i = 0; i <= index; i++) this.closeTop(stack);
+  }
+
+  private closeTop(stack: string[]): void {
+    this.onclosetag(stack.shift()!);
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (this.dropped) {
+      this.dropped = false;
+      return;
+    }
+    super.onopentag(name, attribs);
+    // tagStack holds the document too.
+    if (this.tagStack.length > MAX_NESTING + 1) throw new NestingTooDeep();
+    this.afterPre = DROPS_FIRST_NEWLINE.has(name);
+  }
+
+  override onclosetag(_name?: string): void {
+    this.afterPre = false;
+    super.onclosetag();
+  }
+
+  override ontext(data: string): void {
+    if (this.afterPre) {
+      this.afterPre = false;
+      if (data.startsWith('\n')) data = data.slice(1);
+      if (!data) return;
+    }
+    // Text written in a table but outside its cells goes before the table: a node of its own,
+    // not added to the whitespace before it, which stays.
+    if (this.lastNode?.parent === this.current() && this.fosterTable(this.current(), new Text(data))) this.lastNode = null;
+    super.ontext(data);
+  }
+
+  override addNode(node: AnyNode): void {
+    const table = this.fosterTable(this.current(), node);
+    if (!table?.parent) return super.addNode(node);
+    // Foster parenting: the node goes right before the table, in the table's parent.
+    const parent = table.parent;
+    const index = parent.children.indexOf(table);
+    const prev = parent.children[index - 1] ?? null;
+    parent.children.splice(index, 0, node);
+    node.parent = parent;
+    node.prev = prev;
+    node.next = table;
+    if (prev) prev.next = node;
+    table.prev = node;
+  }
+
+  private current(): ParentNode {
+    return this.tagStack[this.tagStack.length - 1];
+  }
+
+  /** The open table `node` must go before, if the current element is table context and `node` is not table content. */
+  private fosterTable(parent: AnyNode, node?: AnyNode): Element | undefined {
+    if (!(parent instanceof Element) || !TABLE_CONTEXT.has(parent.name)) return undefined;
+    if (node instanceof Element && TABLE_CONTENT.has(node.name)) return undefined;
+    if (node instanceof Text && !/\S/.test(node.data)) return undefined;
+    if (node && !(node instanceof Element) && !(node instanceof Text)) return undefined;
+    for (let i = this.tagStack.length - 1; i > 0; i--) {
+      const open = this.tagStack[i];
+      if (open instanceof Element && open.name === 'table') return open;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The page's DOM (domhandler nodes, what cheerio wraps). Line breaks are normalized first,
+ * as HTML parsers do with their input stream. Throws NestingTooDeep.
+ */
+export function pageDocument(html: string): Document {
+  const handler = new PageHandler();
+  const parser = new Parser(handler);
+  parser.end(html.includes('\r') ? html.replace(/\r\n?/g, '\n') : html);
+  return handler.root;
+}
