@@ -66,6 +66,7 @@ export async function emitSdk(model: Model, options: EmitOptions = {}): Promise<
 async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck | undefined): Promise<EmittedSdk> {
   const started = performance.now();
   const packageName = options.packageName ?? 'api-sdk';
+  const packageVersion = options.packageVersion ?? '0.1.0';
   const [templates, runtimeSource] = await Promise.all([
     loadTemplates(options.templatesDir),
     readFile(RUNTIME_SOURCE_PATH, 'utf8'),
@@ -81,13 +82,13 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
     files.set(path, text);
     check?.setFile(path, text);
   };
-  add('package.json', checkedJson('package.json', templates['package.json'](packageView(plan, packageName, options.packageVersion ?? '0.1.0'))));
+  add('package.json', checkedJson('package.json', templates['package.json'](packageView(plan, packageName, packageVersion))));
   add('tsconfig.json', checkedJson('tsconfig.json', templates['tsconfig.json']({})));
   for (const structure of plan.structures) {
     add(`src/models/${structure.stem}.ts`, templates['model.ts'](modelView(structure, scope())));
   }
   for (const client of plan.clients) {
-    add(`src/${client.stem}.ts`, templates['client.ts'](clientView(client, scope())));
+    add(`src/${client.stem}.ts`, templates['client.ts'](clientView(client, scope(), `${packageName}/${packageVersion}`)));
   }
   add('src/index.ts', templates['index.ts'](indexView(plan)));
   add('src/runtime.ts', templates['runtime.ts']({ runtimeSource: runtimeSource.trimEnd() }));

@@ -69,6 +69,7 @@ function operationObject(client: string, op: Operation, operationId: string): Sc
   }
   result.responses = { '200': response };
   result['x-docsdk-source'] = op.source.file;
+  if (op.pagination) result['x-docsdk-pagination'] = structuredClone(op.pagination);
   Object.assign(result, marks(op));
   return result;
 }

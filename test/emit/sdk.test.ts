@@ -52,12 +52,12 @@ describe('emitSdk', () => {
     expect(management).toContain("{ method: 'POST', path: '/api/v3/createUser', body: params, envelope: true }");
     expect(management).toContain("{ method: 'GET', path: '/api/v3/get-user', query: params, envelope: true }");
     expect(management).toContain("{ method: 'POST', path: '/api/v3/updateUserTags', query: pick(params, ['userId']), body: pick(params, ['tags']) }");
-    expect(management).toContain("import { HttpClient, pick, type ClientOptions, type RequestOptions } from './runtime.js';");
-    expect(management).toContain('async updateUserTags(params: UpdateUserTagsParams, options?: RequestOptions): Promise<unknown> {');
+    expect(management).toContain("import { HttpClient, pick, type ApiPromise, type ClientOptions, type RequestOptions } from './runtime.js';");
+    expect(management).toContain('updateUserTags(params: UpdateUserTagsParams, options?: RequestOptions): ApiPromise<unknown> {');
     const authentication = files.get('src/AuthenticationClient.ts')!;
     expect(authentication).toContain('export type ListAppsParams = Record<string, never>;');
-    expect(authentication).toContain('async listApps(params: ListAppsParams = {}, options?: RequestOptions): Promise<unknown> {');
-    expect(authentication).toContain("import { HttpClient, type ClientOptions, type RequestOptions } from './runtime.js';");
+    expect(authentication).toContain('listApps(params: ListAppsParams = {}, options?: RequestOptions): ApiPromise<unknown> {');
+    expect(authentication).toContain("import { HttpClient, type ApiPromise, type ClientOptions, type RequestOptions } from './runtime.js';");
   });
 
   test('structures: self links need no import; no fields means any object', async () => {

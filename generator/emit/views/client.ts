@@ -1,11 +1,12 @@
 // The view of one src/<Client>.ts file: the params interface of each operation, then the
 // client class with one method per operation.
-import type { Field, Operation } from '../../model/types.js';
+import type { Field, Operation, Pagination, TypeRef } from '../../model/types.js';
 import { hasBusinessEnvelope } from '../envelope.js';
 import { stringLiteral } from '../escape.js';
-import { clientDoc, operationDoc, paramsDoc } from '../jsdoc.js';
+import { clientDoc, iterateDoc, operationDoc, paramsDoc } from '../jsdoc.js';
 import { isObjectPrototypeMember } from '../names.js';
-import type { ClientPlan, OperationPlan } from '../plan.js';
+import type { ClientPlan, OperationPlan, StructurePlan } from '../plan.js';
+import { fieldType } from '../type-text.js';
 import { docView, type DocView, type FileScope, type ImportView, type PropertyView } from './common.js';
 
 export interface ParamsTypeView {
@@ -31,6 +32,16 @@ export interface MethodView {
   query: string | null;
   body: string | null;
   envelope: boolean;
+  /** The iterator over the items of every page, for a paginated operation. */
+  iterate: IterateView | null;
+}
+
+export interface IterateView {
+  doc: DocView;
+  name: string;
+  itemType: string;
+  /** The Pagination literal, as code. */
+  pagination: string;
 }
 
 export interface ClientView {
@@ -38,10 +49,12 @@ export interface ClientView {
   paramsTypes: ParamsTypeView[];
   doc: DocView;
   className: string;
+  /** String literal: the SDK's `name/version`, its User-Agent. */
+  userAgent: string;
   methods: MethodView[];
 }
 
-export function clientView(plan: ClientPlan, scope: FileScope): ClientView {
+export function clientView(plan: ClientPlan, scope: FileScope, userAgent: string): ClientView {
   const paramsTypes: ParamsTypeView[] = [];
   const methods: MethodView[] = [];
   for (const op of plan.operations) {
@@ -52,11 +65,12 @@ export function clientView(plan: ClientPlan, scope: FileScope): ClientView {
       empty: params.length === 0,
       properties: params.map((field) => scope.property(field)),
     });
-    methods.push(methodView(op, params, scope));
+    methods.push(methodView(plan.className, op, params, scope));
   }
   // Parameters split between query and body are picked out by the runtime's `pick`.
   const splitsParams = methods.some((method) => method.query !== null && method.body !== null);
-  const runtimeNames = ['HttpClient', ...(splitsParams ? ['pick'] : []), 'type ClientOptions', 'type RequestOptions'];
+  const paginates = methods.some((method) => method.iterate !== null);
+  const runtimeNames = ['HttpClient', ...(paginates ? ['paginate'] : []), ...(splitsParams ? ['pick'] : []), 'type ApiPromise', 'type ClientOptions', 'type RequestOptions'];
   return {
     imports: [
       { typeOnly: false, specifiers: runtimeNames.join(', '), module: stringLiteral('./runtime.js') },
@@ -65,6 +79,7 @@ export function clientView(plan: ClientPlan, scope: FileScope): ClientView {
     paramsTypes,
     doc: docView(clientDoc(plan.className, plan.operations.length)),
     className: plan.className,
+    userAgent: stringLiteral(userAgent),
     methods,
   };
 }
@@ -74,7 +89,7 @@ function requiredFirst(params: Field[]): Field[] {
   return [...params].sort((a, b) => Number(b.required) - Number(a.required));
 }
 
-function methodView(op: OperationPlan, params: Field[], scope: FileScope): MethodView {
+function methodView(className: string, op: OperationPlan, params: Field[], scope: FileScope): MethodView {
   const { operation } = op;
   const response = operation.response === undefined ? undefined : scope.structureNamed.get(operation.response);
   if (response) scope.uses.add(response);
@@ -99,7 +114,34 @@ function methodView(op: OperationPlan, params: Field[], scope: FileScope): Metho
     path: stringLiteral(pathTemplate(operation)),
     ...paramsPlacement(operation),
     envelope,
+    iterate: iterateView(className, op, response, scope),
   };
+}
+
+function iterateView(className: string, op: OperationPlan, response: StructurePlan | undefined, scope: FileScope): IterateView | null {
+  const { pagination } = op.operation;
+  if (!pagination || !op.iterateName) return null;
+  const items = itemsType(pagination, response, scope);
+  const type = items ? fieldType({ type: items }, scope.structureNamed) : undefined;
+  for (const used of type?.uses ?? []) scope.uses.add(used);
+  const strings = (names: string[]) => `[${names.map(stringLiteral).join(', ')}]`;
+  return {
+    doc: docView(iterateDoc(className, op.methodName, op.iterateName, pagination, op.operation.inferred.includes('pagination'))),
+    name: op.iterateName,
+    itemType: type?.text ?? 'unknown',
+    pagination: `{ pageParam: ${stringLiteral(pagination.pageParam)}, sizeParam: ${stringLiteral(pagination.sizeParam)}, itemsPath: ${strings(pagination.itemsPath)}, totalPath: ${strings(pagination.totalPath)} }`,
+  };
+}
+
+/** The item type of the array at `itemsPath` in the response, when the structures show it. */
+function itemsType(pagination: Pagination, response: StructurePlan | undefined, scope: FileScope): TypeRef | undefined {
+  let structure = response?.structure;
+  let type: TypeRef | undefined;
+  for (const name of pagination.itemsPath) {
+    type = structure?.fields.find((field) => field.name === name)?.type;
+    structure = type?.kind === 'ref' ? scope.structureNamed.get(type.ref)?.structure : undefined;
+  }
+  return type?.kind === 'array' ? type.items : undefined;
 }
 
 /**
