@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { incrementalRuns } from './incremental.mjs';
+import { runtimeSize } from './runtime-size.mjs';
 import { measureNode, median, summarize } from './measure.mjs';
 import { markdownTable, megabytes, ratio, seconds } from './table.mjs';
 import { docsdkGenerate, docsdkOpenApi, peers, REPO } from './tools.mjs';
@@ -94,8 +95,16 @@ console.log(markdownTable(['run', 'median', 'min – max', 'peak RSS (median)', 
 console.log(`\nOne page changed: ${incremental.page} (its summary line edited before each run).\n`);
 console.log('### docsdk generate, stages (median of the full runs)\n');
 console.log(markdownTable(['stage', 'median', 'what'], stageRows));
+const runtime = runtimeSize();
+console.log('\n### SDK runtime size (src/runtime.ts of every generated SDK)\n');
+console.log(
+  markdownTable(
+    ['TypeScript source', 'JavaScript', 'minified (oxc)', 'minified + gzip', 'budget (minified)'],
+    [[runtime.sourceBytes, runtime.javascriptBytes, runtime.minifiedBytes, runtime.gzipBytes, runtime.budgetBytes].map((bytes) => `${bytes} B`)],
+  ),
+);
 if (values.json) {
-  writeFileSync(values.json, JSON.stringify({ pagesDir, runs, loadBefore, loadAfter, tools: tools.map((t, i) => ({ name: t.name, ...summaries[i] })), incremental: { page: incremental.page, changed, unchanged }, reports }, null, 2) + '\n');
+  writeFileSync(values.json, JSON.stringify({ pagesDir, runs, loadBefore, loadAfter, tools: tools.map((t, i) => ({ name: t.name, ...summaries[i] })), incremental: { page: incremental.page, changed, unchanged }, runtime, reports }, null, 2) + '\n');
 }
 if (values.keep) console.log(`\n(work folder kept: ${work})`);
 else rmSync(work, { recursive: true, force: true });
