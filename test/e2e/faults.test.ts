@@ -12,8 +12,8 @@ import { json, startTestServer, type Received, type TestServer } from '../helper
 
 const PAGES = 'test/fixtures/corpus/zh/markdown/**/{get-user-groups,get-user-departments,kick-users}.md';
 
-type Method = ((params: object, options?: object) => Promise<unknown> & { withResponse(): Promise<{ data: unknown; response: Response }> }) &
-  ((params: object, options?: object) => AsyncIterable<unknown>);
+/** A method (an ApiPromise) or an iterator method (an AsyncGenerator), as the test calls them. */
+type Method = (params: object, options?: object) => Promise<unknown> & { withResponse(): Promise<{ data: unknown; response: Response }> } & AsyncIterable<unknown>;
 type Client = Record<string, Method>;
 type ErrorClass = new (...args: never[]) => Error;
 
