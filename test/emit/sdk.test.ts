@@ -60,6 +60,37 @@ describe('emitSdk', () => {
     expect(authentication).toContain("import { HttpClient, type ApiPromise, type ClientOptions, type RequestOptions } from './runtime.js';");
   });
 
+  test('a paginated operation: an iterator typed by the items, its names as string literals and comment text only', async () => {
+    const number = { kind: 'primitive', type: 'number' } as const;
+    const hostile = "x'*/}`${pwned()}";
+    const paged = model(
+      [
+        operation('listProfiles', {
+          http: { verb: 'GET', path: '/api/v3/list-profiles' },
+          params: [field(hostile, { type: number, in: 'query' }), field('limit', { type: number, in: 'query' })],
+          response: 'ProfilePage',
+          pagination: { pageParam: hostile, sizeParam: 'limit', itemsPath: ['data', 'list'], totalPath: ['data', 'total'] },
+          inferred: ['http.verb', 'http.path', 'pagination'],
+        }),
+      ],
+      [
+        structure('ProfilePage', [field('data', { type: { kind: 'ref', ref: 'ProfileList' }, required: true })]),
+        structure('ProfileList', [field('list', { type: { kind: 'array', items: { kind: 'ref', ref: 'ProfileDto' } }, required: true }), field('total', { type: number, required: true })]),
+        structure('ProfileDto', [field('nickname')]),
+      ],
+    );
+    const { files } = await emitSdk(paged); // type-checked: throws if it does not compile
+    const client = files.get('src/ManagementClient.ts')!;
+    expect(client).toContain("import { HttpClient, paginate, type ApiPromise, type ClientOptions, type RequestOptions } from './runtime.js';");
+    expect(client).toContain("import type { ProfileDto } from './models/ProfileDto.js';");
+    expect(client).toContain('  listProfilesIterate(params: ListProfilesParams = {}, options?: RequestOptions): AsyncGenerator<ProfileDto, void, undefined> {');
+    expect(client).toContain(
+      "    return paginate<ProfileDto, ListProfilesParams>((page) => this.listProfiles(page, options), params, { pageParam: 'x\\'*/}`${pwned()}', sizeParam: 'limit', itemsPath: ['data', 'list'], totalPath: ['data', 'total'] });",
+    );
+    expect(client).toContain('docsdk inferred the pagination from the parameters and the response structure.');
+    expect(client).not.toMatch(/^\s*\*.*\*\/.*pwned/m);
+  });
+
   test('structures: self links need no import; no fields means any object', async () => {
     const { files } = await emitSdk(sample, { typeCheck: false });
     expect(files.get('src/models/ProfileDto.ts')).not.toContain('import');
