@@ -60,6 +60,26 @@ describe('emitSdk', () => {
     expect(authentication).toContain("import { HttpClient, type ApiPromise, type ClientOptions, type RequestOptions } from './runtime.js';");
   });
 
+  test('path and header parameters go to pathParams and headers, picked; the path keeps their templates only', async () => {
+    const op = operation('updatePet', {
+      http: { verb: 'PUT', path: '/pets/{petId}/{other}' },
+      params: [
+        field('petId', { required: true, in: 'path' }),
+        field('X-Trace', { in: 'header' }),
+        field('dryRun', { type: { kind: 'primitive', type: 'boolean' }, in: 'query' }),
+        field('name', { in: 'body' }),
+        field('session', { in: 'cookie' }),
+      ],
+    });
+    const { files, diagnostics } = await emitSdk(model([op], []));
+    expect(files.get('src/ManagementClient.ts')).toContain(
+      "{ method: 'PUT', path: '/pets/{petId}/%7Bother%7D', pathParams: pick(params, ['petId']), query: pick(params, ['dryRun']), headers: pick(params, ['X-Trace']), body: pick(params, ['name']) }",
+    );
+    expect(diagnostics).toEqual([
+      { severity: 'warning', code: 'emit.cookie-param', message: "cookie parameter session is not sent: set it in the client's headers", file: 'page.md', section: 'params' },
+    ]);
+  });
+
   test('a paginated operation: an iterator typed by the items, its names as string literals and comment text only', async () => {
     const number = { kind: 'primitive', type: 'number' } as const;
     const hostile = "x'*/}`${pwned()}";

@@ -29,7 +29,9 @@ export interface MethodView {
   /** The RequestSpec literal's values, as code. */
   httpMethod: string;
   path: string;
+  pathParams: string | null;
   query: string | null;
+  headers: string | null;
   body: string | null;
   envelope: boolean;
   /** The iterator over the items of every page, for a paginated operation. */
@@ -67,8 +69,8 @@ export function clientView(plan: ClientPlan, scope: FileScope, userAgent: string
     });
     methods.push(methodView(plan.className, op, params, scope));
   }
-  // Parameters split between query and body are picked out by the runtime's `pick`.
-  const splitsParams = methods.some((method) => method.query !== null && method.body !== null);
+  // Parameters split between places are picked out by the runtime's `pick`.
+  const splitsParams = methods.some((method) => [method.pathParams, method.query, method.headers, method.body].some((code) => code?.startsWith('pick(')));
   const paginates = methods.some((method) => method.iterate !== null);
   const runtimeNames = ['HttpClient', ...(paginates ? ['paginate'] : []), ...(splitsParams ? ['pick'] : []), 'type ApiPromise', 'type ClientOptions', 'type RequestOptions'];
   return {
@@ -112,7 +114,7 @@ function methodView(className: string, op: OperationPlan, params: Field[], scope
     returnType: response?.typeName ?? 'unknown',
     httpMethod: stringLiteral(operation.http.verb),
     path: stringLiteral(pathTemplate(operation)),
-    ...paramsPlacement(operation),
+    ...paramsPlacement(operation, scope),
     envelope,
     iterate: iterateView(className, op, response, scope),
   };
@@ -155,16 +157,35 @@ export function pathTemplate(operation: Operation): string {
   );
 }
 
+/** Where each parameter goes in the request: a RequestSpec key. */
+type Placement = 'pathParams' | 'query' | 'headers' | 'body';
+
 /**
- * Where the parameters go: GET sends them all in the query (fetch allows no GET body);
- * other verbs send each where `Field.in` says, the body by default.
+ * Path and header parameters go where `Field.in` says; the rest, on a GET, in the query
+ * (fetch allows no GET body); on other verbs where `Field.in` says, the body by default.
  */
-function paramsPlacement(operation: Operation): { query: string | null; body: string | null } {
-  if (operation.http.verb === 'GET') return { query: 'params', body: null };
-  const inQuery = operation.params.filter((field) => field.in === 'query').map((field) => field.name);
-  if (inQuery.length === 0) return { query: null, body: 'params' };
-  const inBody = operation.params.filter((field) => field.in !== 'query').map((field) => field.name);
-  if (inBody.length === 0) return { query: 'params', body: null };
-  const keys = (names: string[]) => `[${names.map(stringLiteral).join(', ')}]`;
-  return { query: `pick(params, ${keys(inQuery)})`, body: `pick(params, ${keys(inBody)})` };
+function placementOf(field: Field, verb: Operation['http']['verb']): Placement | undefined {
+  if (field.in === 'path') return 'pathParams';
+  if (field.in === 'header') return 'headers';
+  if (field.in === 'cookie') return undefined;
+  return verb === 'GET' || field.in === 'query' ? 'query' : 'body';
+}
+
+/**
+ * The RequestSpec values that carry the parameters, as code: `params` itself when all go
+ * to the query or all to the body, else the runtime's `pick` of each group's names.
+ */
+function paramsPlacement(operation: Operation, scope: FileScope): Record<Placement, string | null> {
+  const groups = new Map<Placement, string[]>();
+  for (const field of operation.params) {
+    const placement = placementOf(field, operation.http.verb);
+    if (placement) groups.set(placement, [...(groups.get(placement) ?? []), field.name]);
+    else scope.diagnostics.push({ severity: 'warning', code: 'emit.cookie-param', message: `cookie parameter ${field.name} is not sent: set it in the client's headers`, file: field.source.file, section: field.source.section, ...(field.source.row !== undefined && { row: field.source.row }) });
+  }
+  const placed: Record<Placement, string | null> = { pathParams: null, query: null, headers: null, body: null };
+  const only = groups.size === 0 ? (operation.http.verb === 'GET' ? 'query' : 'body') : groups.size === 1 ? [...groups.keys()][0] : undefined;
+  // An interface is no Record<string, unknown>: path and header values are always picked.
+  if (only === 'query' || only === 'body') return { ...placed, [only]: 'params' };
+  for (const [placement, names] of groups) placed[placement] = `pick(params, [${names.map(stringLiteral).join(', ')}])`;
+  return placed;
 }
