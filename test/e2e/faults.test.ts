@@ -2,7 +2,9 @@
 // errors, connection resets, slow and stalled responses, and paginated lists (one that
 // ignores the page number). Each test counts the requests the server received and checks the
 // error class. Retry waits go through an injected clock, so nothing sleeps for real; only
-// the attempt timeouts are real timers (tens of milliseconds).
+// the attempt timeouts are real timers, long enough (STALL_MS) for any answered request to
+// reach the server first on a loaded machine; requests a test leaves behind are not counted
+// by the next (x-test-tag).
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { emitSdk } from '../../generator/emit/sdk.js';
@@ -23,12 +25,16 @@ let server: TestServer;
 
 const errorClass = (name: string) => sdk[name] as ErrorClass;
 
-/** A client whose retry waits are recorded and skipped. */
+/** The timeout of attempts the server holds open. */
+const STALL_MS = 1000;
+
+/** A client whose retry waits are recorded and skipped; each request is tagged with the handler current when it is sent. */
 function client(options: object = {}) {
   const sleeps: number[] = [];
   const clock = { sleep: async (ms: number) => void sleeps.push(ms), random: () => 0, now: () => Date.UTC(2026, 0, 1) };
   const Class = sdk.ManagementClient as new (options: object) => Client;
-  return { management: new Class({ baseUrl: server.baseUrl, token: 't', clock, ...options }), sleeps };
+  const headers = () => ({ 'x-test-tag': server.tag });
+  return { management: new Class({ baseUrl: server.baseUrl, token: 't', clock, headers, ...options }), sleeps };
 }
 
 const ok = { statusCode: 200, message: 'ok', data: { id: 'g1' } };
@@ -100,11 +106,11 @@ describe('retries against a real server', () => {
 
   test('a slow response past the timeout: each attempt times out on its own (3 requests), then TimeoutError', async () => {
     server.handle(stall);
-    const { management, sleeps } = client({ timeoutMs: 40 });
+    const { management, sleeps } = client({ timeoutMs: STALL_MS });
     const error = await management.getUserGroups({ userId: 'u1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(errorClass('TimeoutError'));
     expect(error).toBeInstanceOf(errorClass('ApiConnectionError'));
-    expect(error).toMatchObject({ timeoutMs: 40 });
+    expect(error).toMatchObject({ timeoutMs: STALL_MS });
     expect(server.received).toHaveLength(3);
     expect(sleeps).toEqual([500, 1000]);
   });
@@ -115,14 +121,14 @@ describe('retries against a real server', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"statusCode": 200, "data": ');
     });
-    const { management } = client({ timeoutMs: 40 });
+    const { management } = client({ timeoutMs: STALL_MS });
     await expect(management.getUserGroups({ userId: 'u1' })).resolves.toEqual(ok);
     expect(server.received).toHaveLength(2);
   });
 
   test('a POST that times out is not retried (1 request), unless the caller opts in (3)', async () => {
     server.handle(stall);
-    const { management } = client({ timeoutMs: 40 });
+    const { management } = client({ timeoutMs: STALL_MS });
     await expect(management.kickUsers({ appIds: [], userId: 'u1' })).rejects.toBeInstanceOf(errorClass('TimeoutError'));
     expect(server.received).toHaveLength(1);
     server.handle(stall);
@@ -141,6 +147,17 @@ describe('retries against a real server', () => {
 });
 
 describe('raw access, hooks and User-Agent against a real server', () => {
+  test('a client is not thenable: awaiting it gives the client; awaiting a call gives the body', async () => {
+    server.handle((_req, res) => json(res, 200, ok));
+    const { management } = client();
+    expect('then' in management).toBe(false);
+    expect(await management).toBe(management);
+    const pending = management.getUserGroups({ userId: 'u1' });
+    expect(pending).toBeInstanceOf(Promise);
+    expect(await pending).toEqual(ok);
+    expect(server.received).toHaveLength(1);
+  });
+
   test('withResponse() gives the data and the Response; beforeRequest adds a header the server sees', async () => {
     server.handle((req, res) => json(res, 200, ok, { 'x-request-id': `seen-${req.headers['x-trace-id']}` }));
     const seen: number[] = [];

@@ -173,6 +173,5 @@ describe('timeouts and aborts', () => {
     const pending = client('ManagementClient').getUserGroups({ userId: 'u1' }, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('user cancelled')), 30);
     await expect(pending).rejects.toThrow('user cancelled');
-    expect(received).toHaveLength(1);
   });
 });

@@ -16,10 +16,15 @@ export type Handler = (request: Received, response: ServerResponse, n: number) =
 
 export interface TestServer {
   baseUrl: string;
-  /** Requests received since the last reset, CORS preflights left out. */
+  /** Requests received since the last `handle`, CORS preflights left out. */
   received: Received[];
-  /** Sets how the next requests are answered; `n` counts them from 0. */
+  /**
+   * Sets how the next requests are answered (`n` counts them from 0) and starts a new count.
+   * A request sent with an older `x-test-tag` (a test's late request) is dropped, uncounted.
+   */
   handle(handler: Handler): void;
+  /** Send it as `x-test-tag`: it names the current handler. */
+  readonly tag: string;
   close(): Promise<void>;
 }
 
@@ -32,7 +37,7 @@ export function json(response: ServerResponse, status: number, body: unknown, he
 
 export async function startTestServer(): Promise<TestServer> {
   let handler: Handler = (_request, response) => json(response, 200, {});
-  const state = { received: [] as Received[] };
+  const state = { received: [] as Received[], tag: 0 };
   const server = createServer((req, res) => {
     res.setHeader('access-control-allow-origin', '*');
     res.setHeader('access-control-expose-headers', '*');
@@ -40,6 +45,11 @@ export async function startTestServer(): Promise<TestServer> {
       // `*` does not cover Authorization: echo the headers the browser asks for.
       const asked = req.headers['access-control-request-headers'] ?? '';
       res.writeHead(204, { 'access-control-allow-methods': '*', 'access-control-allow-headers': asked, 'access-control-max-age': '600' }).end();
+      return;
+    }
+    const tag = req.headers['x-test-tag'];
+    if (tag !== undefined && tag !== String(state.tag)) {
+      res.writeHead(410).end();
       return;
     }
     let body = '';
@@ -65,9 +75,13 @@ export async function startTestServer(): Promise<TestServer> {
     get received() {
       return state.received;
     },
+    get tag() {
+      return String(state.tag);
+    },
     handle(next) {
       handler = next;
       state.received = [];
+      state.tag++;
     },
     close,
   };
