@@ -109,6 +109,26 @@ describe('emitSdk', () => {
     );
     expect(client).toContain('docsdk inferred the pagination from the parameters and the response structure.');
     expect(client).not.toMatch(/^\s*\*.*\*\/.*pwned/m);
+    const readme = files.get('README.md')!;
+    expect(readme).toContain('for await (const item of managementClient.listProfilesIterate({ limit: 50 })) {');
+    expect(readme).toContain('| `ManagementClient` | `listProfiles` | `listProfilesIterate` |');
+  });
+
+  test('the README documents every feature and each client option, with its default', async () => {
+    const readme = (await emitSdk(sample, { typeCheck: false, packageName: '@acme/sdk', packageVersion: '2.0.0' })).files.get('README.md')!;
+    const sections = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(sections).toEqual(['Build', 'Usage', 'Client options', 'Retries', 'Errors', 'Raw responses', 'Pagination', 'Hooks and logging', 'AuthenticationClient', 'ManagementClient']);
+    const options = [...readme.matchAll(/^\| `(\w+)` \| ([^|]+) \|/gm)].map((m) => `${m[1]}=${m[2].trim()}`);
+    expect(options.slice(0, 15)).toEqual([
+      'baseUrl=(required)', 'token=none', 'apiKey=none', 'basic=none', 'headers=none', 'timeoutMs=`60000`', 'maxRetries=`2`',
+      'retryNonIdempotent=`false`', 'beforeRequest=none', 'afterResponse=none', 'onError=none', 'logger=`console`', "logLevel=`'warn'`",
+      'fetch=global `fetch`', 'clock=real time',
+    ]);
+    expect(readme).toContain('**POST and PATCH are not retried after a timeout, a connection error or a 5xx**');
+    expect(readme).toContain("import { ApiConnectionError, ApiError, RateLimitError } from '@acme/sdk';");
+    expect(readme).toContain('`User-Agent: @acme/sdk/2.0.0`');
+    expect(readme).toContain('None of these operations is a paginated list');
+    expect(readme).toContain("const { data, response } = await authenticationClient.listApps({}).withResponse();");
   });
 
   test('structures: self links need no import; no fields means any object', async () => {
