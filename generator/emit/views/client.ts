@@ -180,7 +180,7 @@ function paramsPlacement(operation: Operation, scope: FileScope): Record<Placeme
   for (const field of operation.params) {
     const placement = placementOf(field, operation.http.verb);
     if (placement) groups.set(placement, [...(groups.get(placement) ?? []), field.name]);
-    else scope.diagnostics.push({ severity: 'warning', code: 'emit.cookie-param', message: `cookie parameter ${field.name} is not sent: set it in the client's headers`, file: field.source.file, section: field.source.section, ...(field.source.row !== undefined && { row: field.source.row }) });
+    else scope.warn(field, 'emit.cookie-param', `cookie parameter ${field.name} is not sent: set it in the client's headers`);
   }
   const placed: Record<Placement, string | null> = { pathParams: null, query: null, headers: null, body: null };
   const only = groups.size === 0 ? (operation.http.verb === 'GET' ? 'query' : 'body') : groups.size === 1 ? [...groups.keys()][0] : undefined;
