@@ -154,9 +154,10 @@ describe('timeouts and aborts', () => {
 
   test('a per-call timeout rejects with TimeoutError', async () => {
     handler = silent;
-    const error = await client('ManagementClient').getUserGroups({ userId: 'u1' }, { timeoutMs: 50, maxRetries: 0 }).catch((e: unknown) => e);
+    // Long enough for the request to reach the server first on a loaded machine.
+    const error = await client('ManagementClient').getUserGroups({ userId: 'u1' }, { timeoutMs: 1000, maxRetries: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(sdk.TimeoutError as new () => Error);
-    expect(error).toMatchObject({ timeoutMs: 50 });
+    expect(error).toMatchObject({ timeoutMs: 1000 });
     expect(received).toHaveLength(1);
   });
 
