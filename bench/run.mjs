@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { editedPage } from './incremental.mjs';
+import { runtimeSize } from './runtime-size.mjs';
 import { measureNode, median, summarize } from './measure.mjs';
 import { pagesOf, writeSyntheticCorpus } from './synthetic.mjs';
 import { markdownTable, megabytes, ratio, seconds } from './table.mjs';
@@ -170,10 +171,18 @@ if (scaled.length) {
     ),
   );
 }
+const runtime = runtimeSize();
+console.log('\n### SDK runtime size (src/runtime.ts of every generated SDK)\n');
+console.log(
+  markdownTable(
+    ['TypeScript source', 'JavaScript', 'minified (oxc)', 'minified + gzip', 'budget (minified)'],
+    [[runtime.sourceBytes, runtime.javascriptBytes, runtime.minifiedBytes, runtime.gzipBytes, runtime.budgetBytes].map((bytes) => `${bytes} B`)],
+  ),
+);
 if (values.json) {
   writeFileSync(
     values.json,
-    JSON.stringify({ source, pages: first.pages, runs, loadBefore, loadAfter, tools: tools.map((t, i) => ({ name: t.name, ...summaries[i], samples: samples[i].map(({ stdout, ...s }) => s) })), scaled: scaled.map(({ size, sample: { stdout, ...s } }) => ({ size, ...s })), reports }, null, 2) + '\n',
+    JSON.stringify({ source, pages: first.pages, runs, loadBefore, loadAfter, tools: tools.map((t, i) => ({ name: t.name, ...summaries[i], samples: samples[i].map(({ stdout, ...s }) => s) })), scaled: scaled.map(({ size, sample: { stdout, ...s } }) => ({ size, ...s })), runtime, reports }, null, 2) + '\n',
   );
 }
 if (values.keep) console.log(`\n(work folder kept: ${work})`);

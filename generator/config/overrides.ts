@@ -19,7 +19,26 @@ function overrideOperation(op: Operation, override: OperationOverride): void {
     op.params = op.params.map((p) => ({ ...p, in: where }));
   }
   if (override.path) op.http.path = override.path;
-  settle(op, [...(override.verb ? (['http.verb'] as const) : []), ...(override.path ? (['http.path'] as const) : [])], 'configured');
+  if (override.pagination) op.pagination = structuredClone(override.pagination);
+  else if (override.pagination === false) delete op.pagination;
+  settle(
+    op,
+    [
+      ...(override.verb ? (['http.verb'] as const) : []),
+      ...(override.path ? (['http.path'] as const) : []),
+      ...(override.pagination !== undefined ? (['pagination'] as const) : []),
+    ],
+    'configured',
+  );
+}
+
+/** A configured pagination whose page or size parameter the operation does not have is still used, with a warning. */
+function checkPaginationParams(op: Operation, override: OperationOverride, report: Report): void {
+  const { pagination } = override;
+  const missing = pagination ? [pagination.pageParam, pagination.sizeParam].filter((param) => !op.params.some((f) => f.name === param)) : [];
+  if (!missing.length) return;
+  const at = keyPath(['operations', op.name, 'pagination']);
+  report('warning', 'config.pagination-param', at, `${at}: ${op.name} has no parameter ${missing.join(' or ')}; the iterator sends it anyway`);
 }
 
 function overrideField(field: Field, override: FieldOverride): void {
@@ -159,7 +178,12 @@ export function applyOverrides(
   // Operation and field keys use the names docsdk derives from the pages, so operation and
   // client renames come last.
   const matches = matchOperations(out, config.operations ?? {}, report);
-  for (const [override, ops] of matches) for (const op of ops) overrideOperation(op, override);
+  for (const [override, ops] of matches) {
+    for (const op of ops) {
+      overrideOperation(op, override);
+      checkPaginationParams(op, override, report);
+    }
+  }
   const ownSay = applyFieldOverrides(out, config.fields ?? {}, report);
   if (config.enumClosed) closeAllEnums(out, ownSay);
   applyNames(out, matches, report);

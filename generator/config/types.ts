@@ -1,12 +1,14 @@
 // The shape of docsdk.config.json. docsdk.config.schema.json (repo root, shipped in the
 // package) is the schema the file is validated against; keep the two in step.
-import type { HttpVerb } from '../model/types.js';
+import type { HttpVerb, Pagination } from '../model/types.js';
 
 export interface OperationOverride {
   verb?: HttpVerb;
   path?: string;
   /** The operation's name in the SDK and the OpenAPI file (e.g. for one of two pages that give the same method name). */
   name?: string;
+  /** Where the operation's pages are (replaces the inferred rule's answer), or `false`: not paginated. */
+  pagination?: Pagination | false;
 }
 
 export interface FieldOverride {

@@ -84,6 +84,11 @@ function compareOperations(before: ApiEntry & { kind: 'operation' }, after: ApiE
   if (before.http !== after.http) add('breaking', 'http-changed', `endpoint changed from ${code(before.http)} to ${code(after.http)}`);
   if (before.response !== after.response)
     add('breaking', 'response-changed', `response type changed from ${code(before.response ?? 'none')} to ${code(after.response ?? 'none')}`);
+  if (before.pagination !== after.pagination) {
+    if (before.pagination === undefined) add('feature', 'iterator-added', `paginated (${after.pagination}): an iterator over its items is added`);
+    else if (after.pagination === undefined) add('breaking', 'iterator-removed', 'no longer paginated: its iterator is removed');
+    else add('breaking', 'pagination-changed', `pagination changed from ${code(before.pagination)} to ${code(after.pagination)}`);
+  }
   if (before.summary !== after.summary) add('docs', 'summary-changed', 'summary changed');
   if (before.description !== after.description) add('docs', 'description-changed', 'description changed');
   if (before.responseExample !== after.responseExample) add('docs', 'response-example-changed', 'response example changed');

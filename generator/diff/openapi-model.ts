@@ -82,6 +82,7 @@ function operationFrom(doc: Schema, path: string, verb: HttpVerb, op: Schema): O
     ...(media?.example !== undefined && {
       responseExample: typeof media.example === 'string' ? media.example : JSON.stringify(media.example, null, 2),
     }),
+    ...(op['x-docsdk-pagination'] && { pagination: op['x-docsdk-pagination'] }),
     inferred: op['x-docsdk-inferred'] ?? [],
     source: at('method'),
   };

@@ -1,7 +1,7 @@
 // The public API a model generates, as flat comparable entries: operations, their
 // parameters, structures and their fields. This dump is what `docsdk diff` compares, so
 // it holds exactly the facts that reach the SDK or the OpenAPI file, as text.
-import type { Field, Model, Provenance, TypeRef } from '../model/types.js';
+import type { Field, Model, Pagination, Provenance, TypeRef } from '../model/types.js';
 
 /** How generated code uses a structure: sent in requests, received in responses, or both. */
 export type Usage = 'input' | 'output';
@@ -27,6 +27,8 @@ export type ApiEntry =
       summary: string;
       description: string;
       responseExample?: string;
+      /** `page/limit: data.list of data.totalCount`, for an operation with an iterator. */
+      pagination?: string;
       source: Provenance;
     }
   | ({ kind: 'param'; source: Provenance } & FieldFacts)
@@ -38,6 +40,10 @@ export type ApiEntry =
  * `Structure.field`. Keys are sorted so dumps and diffs read in a stable order.
  */
 export type PublicApi = Map<string, ApiEntry>;
+
+function paginationText(p: Pagination): string {
+  return `${p.pageParam}/${p.sizeParam}: ${p.itemsPath.join('.')} of ${p.totalPath.join('.')}`;
+}
 
 export function typeText(type: TypeRef): string {
   return type.kind === 'primitive' ? type.type : type.kind === 'ref' ? type.ref : `${typeText(type.items)}[]`;
@@ -91,6 +97,7 @@ export function publicApi(model: Model): PublicApi {
           summary: op.summary,
           description: op.description,
           ...(op.responseExample !== undefined && { responseExample: op.responseExample }),
+          ...(op.pagination && { pagination: paginationText(op.pagination) }),
           source: op.source,
         },
       ]);

@@ -1,8 +1,8 @@
 // The text of every doc comment, as comment-safe lines (see commentLines). Doc text from the
 // pages first, then what the types cannot say (allowed values the description does not list,
 // limits, defaults, examples), then where it came from.
-import type { Field, Operation, Structure } from '../model/types.js';
-import { commentLines } from './escape.js';
+import type { Field, Operation, Pagination, Structure } from '../model/types.js';
+import { commentLines, propertyKey } from './escape.js';
 
 /** `@name text`, the text's further lines following the tag line. */
 function tag(name: string, text: string): string[] {
@@ -47,6 +47,24 @@ export function clientDoc(className: string, operationCount: number): string[] {
   ];
 }
 
+const OPTIONS_DOC = '@param options - Per-call `signal`, `timeoutMs`, `maxRetries`, `retryNonIdempotent` and `headers`.';
+
+/** The doc of a paginated operation's iterator over the items of all its pages. */
+export function iterateDoc(className: string, methodName: string, iterateName: string, pagination: Pagination, inferred: boolean): string[] {
+  const page = commentLines(code(pagination.pageParam)).join(' ');
+  const path = (names: string[]) => commentLines(code(names.join('.'))).join(' ');
+  return [
+    `Every item of {@link ${className}.${methodName}}, page after page: sends ${page} 1, 2, … (or from the given one),`,
+    `and stops at the total count (${path(pagination.totalPath)}), on an empty or short page, or on a page that repeats the one before.`,
+    `The items are ${path(pagination.itemsPath)} of each response.` +
+      (inferred ? ' docsdk inferred the pagination from the parameters and the response structure.' : ''),
+    '',
+    `@param params - As for {@link ${className}.${methodName}}.`,
+    OPTIONS_DOC + ' They apply to each page.',
+    ...tag('example', `for await (const item of client.${iterateName}({ ${propertyKey(pagination.sizeParam)}: 50 })) console.log(item);`),
+  ];
+}
+
 export interface OperationDocInput {
   operation: Operation;
   /** Parameters in the order the method's params type lists them. */
@@ -66,18 +84,18 @@ export function operationDoc({ operation, params, responseTypeName, envelope }: 
   for (const field of params) {
     lines.push(...tag(`param params.${commentLines(field.name).join(' ')} -`, field.description));
   }
-  lines.push('@param options - Per-call `signal`, `timeoutMs` and `headers`.');
+  lines.push(OPTIONS_DOC);
   lines.push(
-    responseTypeName
-      ? `@returns The response body, a ${code(responseTypeName)}.`
-      : '@returns The response body (the page names no response type).',
+    (responseTypeName
+      ? `@returns The response body, a ${code(responseTypeName)}`
+      : '@returns The response body (the page names no response type)') + '; `.withResponse()` gives it with the `Response`.',
   );
   lines.push(
     envelope
-      ? '@throws {ApiError} when the HTTP status is not 2xx or the business `statusCode` is not 200.'
-      : '@throws {ApiError} when the HTTP status is not 2xx.',
+      ? '@throws {ApiError} when the HTTP status is not 2xx or the business `statusCode` is not 200 (a subclass by status: `NotFoundError`, `RateLimitError`, …).'
+      : '@throws {ApiError} when the HTTP status is not 2xx (a subclass by status: `NotFoundError`, `RateLimitError`, …).',
   );
-  lines.push('@throws {TimeoutError} when no response came within the timeout.');
+  lines.push('@throws {ApiConnectionError} when no response came, after the retries (`TimeoutError` when an attempt ran out of time).');
   lines.push(...tag('see', `Source page: ${operation.source.file}`));
   return lines;
 }

@@ -16,6 +16,8 @@ export interface OperationPlan {
   operation: Operation;
   methodName: string;
   paramsTypeName: string;
+  /** `<methodName>Iterate`, the async iterator over the items of every page, for a paginated operation. */
+  iterateName?: string;
 }
 
 export interface ClientPlan {
@@ -89,6 +91,8 @@ export function planSdk(model: Model, runtimeExports: string[]): SdkPlan {
         const params = `${pascalCase(methodName)}Params`;
         return { operation, methodName, paramsTypeName: exported.claim(params, clientPrefix + params) };
       });
+      // After every operation's own name, so an iterator never takes one.
+      for (const op of operations) if (op.operation.pagination) op.iterateName = methods.claim(`${op.methodName}Iterate`);
       return { client, className, stem, operations };
     }),
     structureNamed,

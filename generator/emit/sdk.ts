@@ -67,6 +67,8 @@ export async function emitSdk(model: Model, options: EmitOptions = {}): Promise<
 async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck | undefined): Promise<EmittedSdk> {
   const started = performance.now();
   const packageName = options.packageName ?? 'api-sdk';
+  const packageVersion = options.packageVersion ?? '0.1.0';
+  const userAgent = `${packageName}/${packageVersion}`;
   const [templates, runtimeSource] = await Promise.all([
     loadTemplates(options.templatesDir),
     readFile(RUNTIME_SOURCE_PATH, 'utf8'),
@@ -82,20 +84,20 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
     files.set(path, text);
     check?.setFile(path, text);
   };
-  add('package.json', checkedJson('package.json', templates['package.json'](packageView(plan, packageName, options.packageVersion ?? '0.1.0'))));
+  add('package.json', checkedJson('package.json', templates['package.json'](packageView(plan, packageName, packageVersion))));
   add('tsconfig.json', checkedJson('tsconfig.json', templates['tsconfig.json']({})));
   for (const structure of plan.structures) {
     add(`src/models/${structure.stem}.ts`, templates['model.ts'](modelView(structure, scope())));
   }
   for (const client of plan.clients) {
-    add(`src/${client.stem}.ts`, templates['client.ts'](clientView(client, scope())));
+    add(`src/${client.stem}.ts`, templates['client.ts'](clientView(client, scope(), userAgent)));
   }
   add('src/index.ts', templates['index.ts'](indexView(plan)));
   add('src/runtime.ts', templates['runtime.ts']({ runtimeSource: runtimeSource.trimEnd() }));
   // The last .ts file is in: the check runs while the rest is rendered.
   const checked = check?.errors();
   checked?.catch(() => undefined); // awaited below, unless rendering the rest throws first
-  files.set('README.md', templates['README.md'](readmeView(plan, packageName)));
+  files.set('README.md', templates['README.md'](readmeView(plan, packageName, userAgent)));
   files.set('openapi.json', jsonText(toOpenApi(model, { title: packageName }), 2) + '\n');
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const timings: Record<string, number> = { emit: performance.now() - started };

@@ -3,6 +3,7 @@ import { clientFromFolder, pageStem } from '../parse/names.js';
 import { compareStrings } from '../read/inputs.js';
 import type { Client, Diagnostic, Field, Model, Operation, Structure, TypeRef } from './types.js';
 import { inferHttp, type InferOptions } from './infer.js';
+import { inferPaginations } from './pagination.js';
 import { refOf } from './refs.js';
 import { distinctNames } from './operation-names.js';
 
@@ -13,6 +14,7 @@ export function buildModel(pages: PageResult[], options: InferOptions): Model {
   const structures = mergeStructures(sorted, diagnostics);
   const clients = groupOperations(sorted, options, diagnostics);
   addPlaceholders(clients, structures, diagnostics);
+  inferPaginations(clients.flatMap((client) => client.operations), structures);
   return { modelVersion: 1, clients, structures: sortKeys(structures), diagnostics };
 }
 

@@ -29,7 +29,8 @@ export type InferredFact =
   | 'client' // client taken from the pages beside it (no Method name section)
   | 'name' // operation name made distinct from the file name: another page gives the same method name
   | 'enum' // allowed values beyond (or instead of) the page's list
-  | 'field'; // a field no page documents (seen in traffic, added by config)
+  | 'field' // a field no page documents (seen in traffic, added by config)
+  | 'pagination'; // page/size parameters and the response's list and total (model/pagination.ts)
 
 export interface Field {
   name: string;
@@ -91,12 +92,24 @@ export interface Operation {
   response?: string;
   /** JSON sample of the response, kept verbatim as an example (never read for types). */
   responseExample?: string;
+  /** The operation returns one page of a list: where the page number, page size, items and total are. */
+  pagination?: Pagination;
   inferred: InferredFact[];
   /** Facts a live server or captured traffic confirmed (docsdk.evidence.json, HAR files). */
   verified?: InferredFact[];
   /** Facts docsdk.config.json set: they win over inferred and verified ones. */
   configured?: InferredFact[];
   source: Provenance;
+}
+
+/** Parameter names, and property paths from the response body to the page's items and the total count. */
+export interface Pagination {
+  pageParam: string;
+  sizeParam: string;
+  /** e.g. `['data', 'list']` */
+  itemsPath: string[];
+  /** e.g. `['data', 'totalCount']` */
+  totalPath: string[];
 }
 
 export interface Client {

@@ -71,6 +71,7 @@ function operationObject(client: string, op: Operation, operationId: string): Sc
   result['x-docsdk-source'] = op.source.file;
   // The SDK's method name, where the operationId had to differ from it (read back by `docsdk diff`).
   if (operationId !== op.name) result['x-docsdk-name'] = op.name;
+  if (op.pagination) result['x-docsdk-pagination'] = structuredClone(op.pagination);
   Object.assign(result, marks(op));
   return result;
 }

@@ -36,6 +36,15 @@ const summary = (m: Model) => {
 };
 
 describe('diffModels', () => {
+  it('an operation that becomes paginated adds an iterator (feature); losing or changing it is breaking', () => {
+    const pagination = { pageParam: 'page', sizeParam: 'limit', itemsPath: ['data', 'list'], totalPath: ['data', 'totalCount'] };
+    const paged = changed((m) => (op(m, 'getUser').pagination = pagination));
+    expect(summary(paged).changes).toEqual(['feature operation.iterator-added ManagementClient.getUser: paginated (page/limit: data.list of data.totalCount): an iterator over its items is added']);
+    expect(diffModels(paged, baseline()).changes.map((c) => `${c.level} ${c.code}`)).toEqual(['breaking operation.iterator-removed']);
+    const moved = changed((m) => (op(m, 'getUser').pagination = { ...pagination, itemsPath: ['data', 'items'] }));
+    expect(diffModels(paged, moved).changes.map((c) => c.message)).toEqual(['pagination changed from `page/limit: data.list of data.totalCount` to `page/limit: data.items of data.totalCount`']);
+  });
+
   it('finds nothing between equal models', () => {
     expect(diffModels(baseline(), baseline())).toEqual({ bump: 'none', changes: [] });
   });

@@ -49,10 +49,10 @@ describe('operationDoc', () => {
       '`GET /api/v3/ping`',
       '',
       '@param params - The request parameters.',
-      '@param options - Per-call `signal`, `timeoutMs` and `headers`.',
-      '@returns The response body (the page names no response type).',
-      '@throws {ApiError} when the HTTP status is not 2xx.',
-      '@throws {TimeoutError} when no response came within the timeout.',
+      '@param options - Per-call `signal`, `timeoutMs`, `maxRetries`, `retryNonIdempotent` and `headers`.',
+      '@returns The response body (the page names no response type); `.withResponse()` gives it with the `Response`.',
+      '@throws {ApiError} when the HTTP status is not 2xx (a subclass by status: `NotFoundError`, `RateLimitError`, …).',
+      '@throws {ApiConnectionError} when no response came, after the retries (`TimeoutError` when an attempt ran out of time).',
       '@see Source page: ping.md',
     ]);
   });

@@ -64,4 +64,14 @@ describe('planSdk', () => {
     const plan = planSdk(model([], [structure('../../x', []), structure('/etc/passwd', [])]), RUNTIME);
     expect(plan.structures.map((s) => [s.typeName, s.stem])).toEqual([['_x', '_x'], ['_etc_passwd', '_etc_passwd']]);
   });
+
+  test('a paginated operation gets an iterator name after every operation has its own', () => {
+    const pagination = { pageParam: 'page', sizeParam: 'limit', itemsPath: ['list'], totalPath: ['total'] };
+    const plan = planSdk(model([operation('listUsers', { pagination }), operation('listUsersIterate'), operation('listRoles', { pagination })], []), RUNTIME);
+    expect(plan.clients[0].operations.map((o) => [o.methodName, o.iterateName])).toEqual([
+      ['listRoles', 'listRolesIterate'],
+      ['listUsers', 'listUsersIterate2'],
+      ['listUsersIterate', undefined],
+    ]);
+  });
 });

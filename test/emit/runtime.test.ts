@@ -1,5 +1,29 @@
 import { describe, expect, test } from 'vitest';
-import { ApiError, fillPath, HttpClient, pick, queryString, TimeoutError, type FetchFunction } from '../../generator/emit/runtime/runtime.js';
+import {
+  ApiConnectionError,
+  ApiError,
+  ApiPromise,
+  AuthenticationError,
+  backoff,
+  BadRequestError,
+  ConflictError,
+  fillPath,
+  HttpClient,
+  InternalServerError,
+  NotFoundError,
+  paginate,
+  PermissionDeniedError,
+  pick,
+  queryString,
+  RateLimitError,
+  serverDelay,
+  TimeoutError,
+  UnprocessableEntityError,
+  type Clock,
+  type FetchFunction,
+  type Logger,
+  type RequestSpec,
+} from '../../generator/emit/runtime/runtime.js';
 
 interface Sent {
   url: string;
@@ -9,8 +33,15 @@ interface Sent {
   rawBody: RequestInit['body'];
 }
 
-/** A fetch that records what it was given and answers `reply`. */
-function recordingFetch(reply: () => Response = () => Response.json({ statusCode: 200, data: 1 })) {
+/** A clock whose sleeps resolve at once and are recorded; `random` is fixed, so delays are exact. */
+function fakeClock(random = 0) {
+  const sleeps: number[] = [];
+  const clock: Clock = { now: () => Date.UTC(2026, 0, 1), sleep: async (ms) => void sleeps.push(ms), random: () => random };
+  return { clock, sleeps };
+}
+
+/** A fetch that records what it was given and answers `reply` (called with the 0-based request number). */
+function recordingFetch(reply: (n: number) => Response = () => Response.json({ statusCode: 200, data: 1 })) {
   const sent: Sent[] = [];
   const fetch: FetchFunction = async (url, init) => {
     sent.push({
@@ -20,7 +51,7 @@ function recordingFetch(reply: () => Response = () => Response.json({ statusCode
       body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body,
       rawBody: init.body,
     });
-    return reply();
+    return reply(sent.length - 1);
   };
   return { fetch, sent };
 }
@@ -111,13 +142,14 @@ describe('HttpClient.request', () => {
       Response.json({ statusCode: 400, apiCode: 2001, message: 'bad user', requestId: 'r-1' }, { status: 400, statusText: 'Bad Request' }),
     );
     const error = await new HttpClient({ baseUrl: 'http://h', fetch }).request({ method: 'GET', path: '/' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ name: 'ApiError', status: 400, statusCode: 400, apiCode: 2001, requestId: 'r-1', message: 'bad user (HTTP 400, statusCode 400, apiCode 2001)' });
+    expect(error).toMatchObject({ name: 'BadRequestError', status: 400, statusCode: 400, apiCode: 2001, requestId: 'r-1', message: 'bad user (HTTP 400, statusCode 400, apiCode 2001)' });
   });
 
   test('a non-JSON error body is kept as text', async () => {
     const { fetch } = recordingFetch(() => new Response('<html>gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
-    const error = await new HttpClient({ baseUrl: 'http://h', fetch }).request({ method: 'GET', path: '/' }).catch((e: unknown) => e);
+    const error = await new HttpClient({ baseUrl: 'http://h', fetch, maxRetries: 0 }).request({ method: 'GET', path: '/' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502, body: '<html>gateway</html>', message: 'Bad Gateway (HTTP 502)', statusCode: undefined });
   });
 
@@ -156,14 +188,15 @@ describe('timeouts and aborts', () => {
     new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
 
   test('the per-call timeout rejects with TimeoutError', async () => {
-    const client = new HttpClient({ baseUrl: 'http://h', fetch: hangingFetch, timeoutMs: 10_000 });
+    const client = new HttpClient({ baseUrl: 'http://h', fetch: hangingFetch, timeoutMs: 10_000, maxRetries: 0 });
     const error = await client.request({ method: 'GET', path: '/' }, { timeoutMs: 20 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toBeInstanceOf(ApiConnectionError);
     expect(error).toMatchObject({ timeoutMs: 20, message: 'request timed out after 20 ms' });
   });
 
   test('the client timeout applies when the call sets none', async () => {
-    const client = new HttpClient({ baseUrl: 'http://h', fetch: hangingFetch, timeoutMs: 20 });
+    const client = new HttpClient({ baseUrl: 'http://h', fetch: hangingFetch, timeoutMs: 20, maxRetries: 0 });
     await expect(client.request({ method: 'GET', path: '/' })).rejects.toBeInstanceOf(TimeoutError);
   });
 
@@ -176,11 +209,15 @@ describe('timeouts and aborts', () => {
     await expect(client.request({ method: 'GET', path: '/' }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
   });
 
-  test('network errors pass through unchanged', async () => {
+  test('a network error becomes ApiConnectionError with the error as its cause', async () => {
+    const cause = new TypeError('fetch failed');
     const failing: FetchFunction = async () => {
-      throw new TypeError('fetch failed');
+      throw cause;
     };
-    await expect(new HttpClient({ baseUrl: 'http://h', fetch: failing }).request({ method: 'GET', path: '/' })).rejects.toThrow(TypeError);
+    const error = await new HttpClient({ baseUrl: 'http://h', fetch: failing, maxRetries: 0 }).request({ method: 'GET', path: '/' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ name: 'ApiConnectionError', message: 'connection error: fetch failed', cause });
   });
 });
 
@@ -289,5 +326,312 @@ describe('the request contract: path, header parameters, body types, security', 
       security: [{ type: 'apiKey', in: 'query', name: '__proto__' }],
     });
     expect(sent[0].url).toBe('https://api.test/p?__proto__=k');
+  });
+});
+
+describe('errors by kind', () => {
+  test('each HTTP status has its class; all are ApiError with the response headers', async () => {
+    const kinds = [
+      [400, BadRequestError],
+      [401, AuthenticationError],
+      [403, PermissionDeniedError],
+      [404, NotFoundError],
+      [409, ConflictError],
+      [422, UnprocessableEntityError],
+      [429, RateLimitError],
+      [500, InternalServerError],
+      [503, InternalServerError],
+      [418, ApiError],
+    ] as const;
+    for (const [status, Kind] of kinds) {
+      const { fetch } = recordingFetch(() => Response.json({ message: 'no' }, { status, headers: { 'x-request-id': `r-${status}` } }));
+      const error = await new HttpClient({ baseUrl: 'http://h', fetch, maxRetries: 0 }).request({ method: 'GET', path: '/' }).catch((e: unknown) => e);
+      expect(error, String(status)).toBeInstanceOf(Kind);
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).name).toBe(Kind.name);
+      expect((error as ApiError).headers.get('x-request-id')).toBe(`r-${status}`);
+      expect((error as ApiError).requestId).toBe(`r-${status}`);
+    }
+  });
+
+  test("a business failure inside HTTP 200 takes the class of the envelope's statusCode", async () => {
+    const { fetch } = recordingFetch(() => Response.json({ statusCode: 403, apiCode: 1001, message: 'no permission' }));
+    const error = await new HttpClient({ baseUrl: 'http://h', fetch }).request({ method: 'GET', path: '/', envelope: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error).toMatchObject({ status: 200, statusCode: 403, apiCode: 1001 });
+  });
+});
+
+describe('retries', () => {
+  const flaky = (statuses: number[], headers: Record<string, string> = {}) =>
+    recordingFetch((n) => (n < statuses.length ? Response.json({ message: 'busy' }, { status: statuses[n], headers }) : Response.json({ ok: n })));
+
+  test('5xx on a GET: retried with exponential backoff (0.5 s, 1 s) then succeeds', async () => {
+    const { fetch, sent } = flaky([503, 500]);
+    const { clock, sleeps } = fakeClock();
+    await expect(new HttpClient({ baseUrl: 'http://h', fetch, clock }).request({ method: 'GET', path: '/' })).resolves.toEqual({ ok: 2 });
+    expect(sent).toHaveLength(3);
+    expect(sleeps).toEqual([500, 1000]);
+  });
+
+  test('gives up after maxRetries (default 2): three requests, the last error', async () => {
+    const { fetch, sent } = flaky([503, 503, 502, 503]);
+    const { clock } = fakeClock();
+    const error = await new HttpClient({ baseUrl: 'http://h', fetch, clock }).request({ method: 'GET', path: '/' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as ApiError).status).toBe(502);
+    expect(sent).toHaveLength(3);
+  });
+
+  test('maxRetries on the client and per call (the call wins)', async () => {
+    const { clock } = fakeClock();
+    const one = flaky([503, 503, 503, 503]);
+    await expect(new HttpClient({ baseUrl: 'http://h', fetch: one.fetch, clock, maxRetries: 4 }).request({ method: 'GET', path: '/' })).resolves.toEqual({ ok: 4 });
+    expect(one.sent).toHaveLength(5);
+    const two = flaky([503]);
+    await expect(new HttpClient({ baseUrl: 'http://h', fetch: two.fetch, clock, maxRetries: 4 }).request({ method: 'GET', path: '/' }, { maxRetries: 0 })).rejects.toBeInstanceOf(InternalServerError);
+    expect(two.sent).toHaveLength(1);
+  });
+
+  test('408, 409 and 429 are retried on any verb; other 4xx never', async () => {
+    const { clock } = fakeClock();
+    for (const status of [408, 409, 429]) {
+      const { fetch, sent } = flaky([status]);
+      await expect(new HttpClient({ baseUrl: 'http://h', fetch, clock }).request({ method: 'POST', path: '/', body: {} })).resolves.toEqual({ ok: 1 });
+      expect(sent, String(status)).toHaveLength(2);
+    }
+    for (const status of [400, 401, 403, 404, 422]) {
+      const { fetch, sent } = flaky([status]);
+      await expect(new HttpClient({ baseUrl: 'http://h', fetch, clock }).request({ method: 'GET', path: '/' })).rejects.toBeInstanceOf(ApiError);
+      expect(sent, String(status)).toHaveLength(1);
+    }
+  });
+
+  test('POST and PATCH are not retried after a 5xx unless the caller opts in; PUT and DELETE are', async () => {
+    const { clock } = fakeClock();
+    for (const method of ['POST', 'PATCH'] as const) {
+      const { fetch, sent } = flaky([503]);
+      await expect(new HttpClient({ baseUrl: 'http://h', fetch, clock }).request({ method, path: '/' })).rejects.toBeInstanceOf(InternalServerError);
+      expect(sent).toHaveLength(1);
+      const optedIn = flaky([503]);
+      await expect(new HttpClient({ baseUrl: 'http://h', fetch: optedIn.fetch, clock }).request({ method, path: '/' }, { retryNonIdempotent: true })).resolves.toEqual({ ok: 1 });
+      expect(optedIn.sent).toHaveLength(2);
+    }
+    for (const method of ['PUT', 'DELETE'] as const) {
+      const { fetch, sent } = flaky([503]);
+      await expect(new HttpClient({ baseUrl: 'http://h', fetch, clock }).request({ method, path: '/' })).resolves.toEqual({ ok: 1 });
+      expect(sent).toHaveLength(2);
+    }
+  });
+
+  test('x-should-retry from the server wins over the status rule', async () => {
+    const { clock } = fakeClock();
+    const no = flaky([503], { 'x-should-retry': 'false' });
+    await expect(new HttpClient({ baseUrl: 'http://h', fetch: no.fetch, clock }).request({ method: 'GET', path: '/' })).rejects.toBeInstanceOf(InternalServerError);
+    expect(no.sent).toHaveLength(1);
+    const yes = flaky([400], { 'x-should-retry': 'true' });
+    await expect(new HttpClient({ baseUrl: 'http://h', fetch: yes.fetch, clock }).request({ method: 'POST', path: '/' })).resolves.toEqual({ ok: 1 });
+    expect(yes.sent).toHaveLength(2);
+  });
+
+  test('Retry-After in seconds, as an HTTP date, and retry-after-ms are waited for exactly', async () => {
+    for (const [headers, wait] of [
+      [{ 'retry-after': '3' }, 3000],
+      [{ 'retry-after': new Date(Date.UTC(2026, 0, 1, 0, 0, 7)).toUTCString() }, 7000],
+      [{ 'retry-after-ms': '250', 'retry-after': '9' }, 250],
+      [{ 'retry-after': 'soon' }, 500],
+    ] as const) {
+      const { fetch, sent } = flaky([429], headers);
+      const { clock, sleeps } = fakeClock();
+      await new HttpClient({ baseUrl: 'http://h', fetch, clock }).request({ method: 'GET', path: '/' });
+      expect(sent).toHaveLength(2);
+      expect(sleeps).toEqual([wait]);
+    }
+  });
+
+  test('a Retry-After over 60 s is not waited for: the call fails with the response', async () => {
+    const { fetch, sent } = flaky([429], { 'retry-after': '3600' });
+    const { clock, sleeps } = fakeClock();
+    const error = await new HttpClient({ baseUrl: 'http://h', fetch, clock, logLevel: 'off' }).request({ method: 'GET', path: '/' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).headers.get('retry-after')).toBe('3600');
+    expect([sent.length, sleeps]).toEqual([1, []]);
+  });
+
+  test('jitter shortens each delay by up to 25 %; the cap is 8 s', () => {
+    expect([0, 1, 2, 3, 4, 5, 9].map((retry) => backoff(retry, 0))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+    expect(backoff(1, 0.5)).toBe(875);
+    expect(backoff(1, 0.999)).toBeCloseTo(750.25);
+  });
+
+  test('serverDelay: none, negative dates clamp to 0', () => {
+    const now = Date.UTC(2026, 0, 1);
+    expect(serverDelay(new Headers(), now)).toBeUndefined();
+    expect(serverDelay(new Headers({ 'retry-after': new Date(now - 5000).toUTCString() }), now)).toBe(0);
+    expect(serverDelay(new Headers({ 'retry-after': '1.5' }), now)).toBe(1500);
+  });
+
+  test('connection errors and timeouts: retried on a GET, not on a POST unless opted in', async () => {
+    const { clock, sleeps } = fakeClock();
+    let calls = 0;
+    const failing: FetchFunction = async () => {
+      calls++;
+      throw new TypeError('fetch failed');
+    };
+    await expect(new HttpClient({ baseUrl: 'http://h', fetch: failing, clock }).request({ method: 'GET', path: '/' })).rejects.toBeInstanceOf(ApiConnectionError);
+    expect([calls, sleeps]).toEqual([3, [500, 1000]]);
+    calls = 0;
+    await expect(new HttpClient({ baseUrl: 'http://h', fetch: failing, clock }).request({ method: 'POST', path: '/' })).rejects.toBeInstanceOf(ApiConnectionError);
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(new HttpClient({ baseUrl: 'http://h', fetch: failing, clock, retryNonIdempotent: true }).request({ method: 'POST', path: '/' })).rejects.toBeInstanceOf(ApiConnectionError);
+    expect(calls).toBe(3);
+  });
+
+  test("the caller's abort during a retry wait rejects with its reason and sends nothing more", async () => {
+    const { fetch, sent } = flaky([503, 503]);
+    const controller = new AbortController();
+    const clock: Partial<Clock> = { sleep: async () => controller.abort(new Error('stop')) };
+    await expect(new HttpClient({ baseUrl: 'http://h', fetch, clock }).request({ method: 'GET', path: '/' }, { signal: controller.signal })).rejects.toThrow('stop');
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('raw access: ApiPromise', () => {
+  test('await gives the data; withResponse() gives the data and the Response; one request for both', async () => {
+    const { fetch, sent } = recordingFetch(() => Response.json({ id: 1 }, { headers: { 'x-request-id': 'r9' } }));
+    const pending = new HttpClient({ baseUrl: 'http://h', fetch }).request<{ id: number }>({ method: 'GET', path: '/' });
+    expect(pending).toBeInstanceOf(ApiPromise);
+    expect(pending).toBeInstanceOf(Promise);
+    const { data, response } = await pending.withResponse();
+    expect(data).toEqual({ id: 1 });
+    expect([response.status, response.headers.get('x-request-id')]).toEqual([200, 'r9']);
+    expect(await pending).toEqual({ id: 1 });
+    expect(await Promise.all([pending])).toEqual([{ id: 1 }]);
+    expect(sent).toHaveLength(1);
+  });
+
+  test('then, catch and finally derive plain promises; a rejection reaches catch and withResponse', async () => {
+    const { fetch } = recordingFetch(() => Response.json({ message: 'gone' }, { status: 404 }));
+    const pending = new HttpClient({ baseUrl: 'http://h', fetch }).request({ method: 'GET', path: '/' });
+    const caught = pending.catch((e: unknown) => e);
+    expect(caught).not.toBeInstanceOf(ApiPromise);
+    expect(await caught).toBeInstanceOf(NotFoundError);
+    await expect(pending.withResponse()).rejects.toBeInstanceOf(NotFoundError);
+    await expect(pending.finally(() => undefined)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  test('the client is not thenable', () => {
+    const client = new HttpClient({ baseUrl: 'http://h' });
+    expect('then' in client).toBe(false);
+  });
+});
+
+describe('paginate', () => {
+  const pagination = { pageParam: 'page', sizeParam: 'limit', itemsPath: ['data', 'list'], totalPath: ['data', 'totalCount'] };
+  const pages = (lists: number[][], total: number | undefined) => {
+    const asked: object[] = [];
+    const fetchPage = async (params: { page?: number; limit?: number }) => {
+      asked.push(params);
+      return { data: { list: lists[(params.page ?? 1) - 1] ?? [], totalCount: total } };
+    };
+    return { asked, fetchPage };
+  };
+  const all = async <T>(items: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const item of items) out.push(item);
+    return out;
+  };
+
+  test('walks the pages from the given one and stops at the total', async () => {
+    const { asked, fetchPage } = pages([[1, 2], [3, 4], [5]], 5);
+    expect(await all(paginate(fetchPage, { limit: 2, q: 'x' }, pagination))).toEqual([1, 2, 3, 4, 5]);
+    expect(asked).toEqual([{ limit: 2, q: 'x', page: 1 }, { limit: 2, q: 'x', page: 2 }, { limit: 2, q: 'x', page: 3 }]);
+    const from2 = pages([[1, 2], [3, 4], [5]], 5);
+    expect(await all(paginate(from2.fetchPage, { page: 2, limit: 2 }, pagination))).toEqual([3, 4, 5]);
+  });
+
+  test('a server that ignores the page: the repeated page ends it (two requests)', async () => {
+    const asked: object[] = [];
+    const fetchPage = async (params: object) => (asked.push(params), { data: { list: [1, 2], totalCount: 100 } });
+    expect(await all(paginate(fetchPage, {}, pagination))).toEqual([1, 2]);
+    expect(asked).toHaveLength(2);
+  });
+
+  test('no total: stops on an empty page or a page shorter than the limit', async () => {
+    const empty = pages([[1, 2], [3, 4]], undefined);
+    expect(await all(paginate(empty.fetchPage, {}, pagination))).toEqual([1, 2, 3, 4]);
+    expect(empty.asked).toHaveLength(3);
+    const short = pages([[1, 2], [3]], undefined);
+    expect(await all(paginate(short.fetchPage, { limit: 2 }, pagination))).toEqual([1, 2, 3]);
+    expect(short.asked).toHaveLength(2);
+  });
+
+  test('a body without the list ends at once; stopping the loop early stops fetching', async () => {
+    const asked: object[] = [];
+    expect(await all(paginate(async (p: object) => (asked.push(p), { data: null }), {}, pagination))).toEqual([]);
+    const { asked: more, fetchPage } = pages([[1, 2], [3, 4]], 4);
+    for await (const item of paginate(fetchPage, {}, pagination)) if (item === 1) break;
+    expect([asked.length, more.length]).toEqual([1, 1]);
+  });
+});
+
+describe('hooks, logging, User-Agent', () => {
+  test('beforeRequest may change the request; afterResponse sees each response; onError the final error', async () => {
+    const { fetch, sent } = recordingFetch((n) => (n === 0 ? Response.json({}, { status: 503 }) : Response.json({ message: 'no' }, { status: 401 })));
+    const { clock } = fakeClock();
+    const events: string[] = [];
+    const client = new HttpClient({
+      baseUrl: 'http://h',
+      fetch,
+      clock,
+      beforeRequest: (request) => {
+        events.push(`before ${request.attempt}`);
+        request.init.headers.set('x-signature', `sig-${request.attempt}`);
+        request.url += '?signed=1';
+      },
+      afterResponse: (response, request) => void events.push(`after ${request.attempt} ${response.status}`),
+      onError: (error, request) => void events.push(`error ${(error as Error).name} ${request?.attempt}`),
+    });
+    await expect(client.request({ method: 'GET', path: '/p' })).rejects.toBeInstanceOf(AuthenticationError);
+    expect(events).toEqual(['before 0', 'after 0 503', 'before 1', 'after 1 401', 'error AuthenticationError 1']);
+    expect(sent.map((s) => [s.url, s.headers['x-signature']])).toEqual([['http://h/p?signed=1', 'sig-0'], ['http://h/p?signed=1', 'sig-1']]);
+  });
+
+  test('onError also sees errors before any request (a missing path parameter)', async () => {
+    const seen: unknown[] = [];
+    const client = new HttpClient({ baseUrl: 'http://h', fetch: recordingFetch().fetch, onError: (error, request) => void seen.push(error, request) });
+    await expect(client.request({ method: 'GET', path: '/{id}' })).rejects.toThrow('missing path parameter id');
+    expect(seen).toEqual([expect.objectContaining({ message: 'missing path parameter id' }), undefined]);
+  });
+
+  test('the logger gets messages at or above its level, never the query or headers', async () => {
+    const lines: string[] = [];
+    const logger: Logger = {
+      debug: (m) => void lines.push(`debug ${m}`),
+      info: (m) => void lines.push(`info ${m}`),
+      warn: (m) => void lines.push(`warn ${m}`),
+      error: (m) => void lines.push(`error ${m}`),
+    };
+    const { clock } = fakeClock();
+    const retryOnce = () => recordingFetch((n) => (n === 0 ? Response.json({}, { status: 503 }) : Response.json({}))).fetch;
+    const options = { baseUrl: 'http://h', clock, logger, apiKey: 'secret' };
+    const spec: RequestSpec = { method: 'GET', path: '/p', security: [{ type: 'apiKey', in: 'query', name: 'key' }] };
+    await new HttpClient({ ...options, fetch: retryOnce(), logLevel: 'debug' }).request(spec);
+    expect(lines).toEqual(['debug [sdk] GET http://h/p', 'debug [sdk] 503 GET http://h/p', 'info [sdk] retrying after HTTP 503', 'debug [sdk] GET http://h/p', 'debug [sdk] 200 GET http://h/p']);
+    lines.length = 0;
+    await new HttpClient({ ...options, fetch: retryOnce(), logLevel: 'info' }).request(spec);
+    expect(lines).toEqual(['info [sdk] retrying after HTTP 503']);
+    lines.length = 0;
+    await new HttpClient({ ...options, fetch: retryOnce() }).request(spec); // default level: warn
+    await new HttpClient({ ...options, fetch: recordingFetch(() => Response.json({}, { status: 429, headers: { 'retry-after': '61' } })).fetch }).request(spec).catch(() => undefined);
+    expect(lines).toEqual(['warn [sdk] not retrying: the server asks to wait 61000 ms']);
+  });
+
+  test('User-Agent: the SDK name and version outside browsers; a per-client header wins', async () => {
+    const { fetch, sent } = recordingFetch();
+    await new HttpClient({ baseUrl: 'http://h', fetch }, 'my-sdk/1.2.3').request({ method: 'GET', path: '/' });
+    await new HttpClient({ baseUrl: 'http://h', fetch, headers: { 'user-agent': 'app/9' } }, 'my-sdk/1.2.3').request({ method: 'GET', path: '/' });
+    expect(sent.map((s) => s.headers['user-agent'])).toEqual(['my-sdk/1.2.3', 'app/9']);
   });
 });

@@ -52,12 +52,83 @@ describe('emitSdk', () => {
     expect(management).toContain("{ method: 'POST', path: '/api/v3/createUser', body: params, envelope: true }");
     expect(management).toContain("{ method: 'GET', path: '/api/v3/get-user', query: params, envelope: true }");
     expect(management).toContain("{ method: 'POST', path: '/api/v3/updateUserTags', query: pick(params, ['userId']), body: pick(params, ['tags']) }");
-    expect(management).toContain("import { HttpClient, pick, type ClientOptions, type RequestOptions } from './runtime.js';");
-    expect(management).toContain('async updateUserTags(params: UpdateUserTagsParams, options?: RequestOptions): Promise<unknown> {');
+    expect(management).toContain("import { HttpClient, pick, type ApiPromise, type ClientOptions, type RequestOptions } from './runtime.js';");
+    expect(management).toContain('updateUserTags(params: UpdateUserTagsParams, options?: RequestOptions): ApiPromise<unknown> {');
     const authentication = files.get('src/AuthenticationClient.ts')!;
     expect(authentication).toContain('export type ListAppsParams = Record<string, never>;');
-    expect(authentication).toContain('async listApps(params: ListAppsParams = {}, options?: RequestOptions): Promise<unknown> {');
-    expect(authentication).toContain("import { HttpClient, type ClientOptions, type RequestOptions } from './runtime.js';");
+    expect(authentication).toContain('listApps(params: ListAppsParams = {}, options?: RequestOptions): ApiPromise<unknown> {');
+    expect(authentication).toContain("import { HttpClient, type ApiPromise, type ClientOptions, type RequestOptions } from './runtime.js';");
+  });
+
+  test('path and header parameters go to pathParams and headers, picked; the path keeps their templates only', async () => {
+    const op = operation('updatePet', {
+      http: { verb: 'PUT', path: '/pets/{petId}/{other}' },
+      params: [
+        field('petId', { required: true, in: 'path' }),
+        field('X-Trace', { in: 'header' }),
+        field('dryRun', { type: { kind: 'primitive', type: 'boolean' }, in: 'query' }),
+        field('name', { in: 'body' }),
+        field('session', { in: 'cookie' }),
+      ],
+    });
+    const { files, diagnostics } = await emitSdk(model([op], []));
+    expect(files.get('src/ManagementClient.ts')).toContain(
+      "{ method: 'PUT', path: '/pets/{petId}/%7Bother%7D', pathParams: pick(params, ['petId']), query: pick(params, ['dryRun']), headers: pick(params, ['X-Trace']), body: pick(params, ['name']) }",
+    );
+    expect(diagnostics).toEqual([
+      { severity: 'warning', code: 'emit.cookie-param', message: "cookie parameter session is not sent: set it in the client's headers", file: 'page.md', section: 'params' },
+    ]);
+  });
+
+  test('a paginated operation: an iterator typed by the items, its names as string literals and comment text only', async () => {
+    const number = { kind: 'primitive', type: 'number' } as const;
+    const hostile = "x'*/}`${pwned()}";
+    const paged = model(
+      [
+        operation('listProfiles', {
+          http: { verb: 'GET', path: '/api/v3/list-profiles' },
+          params: [field(hostile, { type: number, in: 'query' }), field('limit', { type: number, in: 'query' })],
+          response: 'ProfilePage',
+          pagination: { pageParam: hostile, sizeParam: 'limit', itemsPath: ['data', 'list'], totalPath: ['data', 'total'] },
+          inferred: ['http.verb', 'http.path', 'pagination'],
+        }),
+      ],
+      [
+        structure('ProfilePage', [field('data', { type: { kind: 'ref', ref: 'ProfileList' }, required: true })]),
+        structure('ProfileList', [field('list', { type: { kind: 'array', items: { kind: 'ref', ref: 'ProfileDto' } }, required: true }), field('total', { type: number, required: true })]),
+        structure('ProfileDto', [field('nickname')]),
+      ],
+    );
+    const { files } = await emitSdk(paged); // type-checked: throws if it does not compile
+    const client = files.get('src/ManagementClient.ts')!;
+    expect(client).toContain("import { HttpClient, paginate, type ApiPromise, type ClientOptions, type RequestOptions } from './runtime.js';");
+    expect(client).toContain("import type { ProfileDto } from './models/ProfileDto.js';");
+    expect(client).toContain('  listProfilesIterate(params: ListProfilesParams = {}, options?: RequestOptions): AsyncGenerator<ProfileDto, void, undefined> {');
+    expect(client).toContain(
+      "    return paginate<ProfileDto, ListProfilesParams>((page) => this.listProfiles(page, options), params, { pageParam: 'x\\'*/}`${pwned()}', sizeParam: 'limit', itemsPath: ['data', 'list'], totalPath: ['data', 'total'] });",
+    );
+    expect(client).toContain('docsdk inferred the pagination from the parameters and the response structure.');
+    expect(client).not.toMatch(/^\s*\*.*\*\/.*pwned/m);
+    const readme = files.get('README.md')!;
+    expect(readme).toContain('for await (const item of managementClient.listProfilesIterate({ limit: 50 })) {');
+    expect(readme).toContain('| `ManagementClient` | `listProfiles` | `listProfilesIterate` |');
+  });
+
+  test('the README documents every feature and each client option, with its default', async () => {
+    const readme = (await emitSdk(sample, { typeCheck: false, packageName: '@acme/sdk', packageVersion: '2.0.0' })).files.get('README.md')!;
+    const sections = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(sections).toEqual(['Build', 'Usage', 'Client options', 'Retries', 'Errors', 'Raw responses', 'Pagination', 'Hooks and logging', 'AuthenticationClient', 'ManagementClient']);
+    const options = [...readme.matchAll(/^\| `(\w+)` \| ([^|]+) \|/gm)].map((m) => `${m[1]}=${m[2].trim()}`);
+    expect(options.slice(0, 15)).toEqual([
+      'baseUrl=(required)', 'token=none', 'apiKey=none', 'basic=none', 'headers=none', 'timeoutMs=`60000`', 'maxRetries=`2`',
+      'retryNonIdempotent=`false`', 'beforeRequest=none', 'afterResponse=none', 'onError=none', 'logger=`console`', "logLevel=`'warn'`",
+      'fetch=global `fetch`', 'clock=real time',
+    ]);
+    expect(readme).toContain('**POST and PATCH are not retried after a timeout, a connection error or a 5xx**');
+    expect(readme).toContain("import { ApiConnectionError, ApiError, RateLimitError } from '@acme/sdk';");
+    expect(readme).toContain('`User-Agent: @acme/sdk/2.0.0`');
+    expect(readme).toContain('None of these operations is a paginated list');
+    expect(readme).toContain("const { data, response } = await authenticationClient.listApps({}).withResponse();");
   });
 
   test('structures: self links need no import; no fields means any object', async () => {

@@ -1,11 +1,12 @@
 // The view of one src/<Client>.ts file: the params interface of each operation, then the
 // client class with one method per operation.
-import type { Field, Operation } from '../../model/types.js';
+import type { Field, Operation, Pagination, TypeRef } from '../../model/types.js';
 import { hasBusinessEnvelope } from '../envelope.js';
 import { stringLiteral } from '../escape.js';
-import { clientDoc, operationDoc, paramsDoc } from '../jsdoc.js';
+import { clientDoc, iterateDoc, operationDoc, paramsDoc } from '../jsdoc.js';
 import { isObjectPrototypeMember } from '../names.js';
-import type { ClientPlan, OperationPlan } from '../plan.js';
+import type { ClientPlan, OperationPlan, StructurePlan } from '../plan.js';
+import { fieldType } from '../type-text.js';
 import { docView, type DocView, type FileScope, type ImportView, type PropertyView } from './common.js';
 
 export interface ParamsTypeView {
@@ -28,9 +29,21 @@ export interface MethodView {
   /** The RequestSpec literal's values, as code. */
   httpMethod: string;
   path: string;
+  pathParams: string | null;
   query: string | null;
+  headers: string | null;
   body: string | null;
   envelope: boolean;
+  /** The iterator over the items of every page, for a paginated operation. */
+  iterate: IterateView | null;
+}
+
+export interface IterateView {
+  doc: DocView;
+  name: string;
+  itemType: string;
+  /** The Pagination literal, as code. */
+  pagination: string;
 }
 
 export interface ClientView {
@@ -38,10 +51,12 @@ export interface ClientView {
   paramsTypes: ParamsTypeView[];
   doc: DocView;
   className: string;
+  /** String literal: the SDK's `name/version`, its User-Agent. */
+  userAgent: string;
   methods: MethodView[];
 }
 
-export function clientView(plan: ClientPlan, scope: FileScope): ClientView {
+export function clientView(plan: ClientPlan, scope: FileScope, userAgent: string): ClientView {
   const paramsTypes: ParamsTypeView[] = [];
   const methods: MethodView[] = [];
   for (const op of plan.operations) {
@@ -52,11 +67,12 @@ export function clientView(plan: ClientPlan, scope: FileScope): ClientView {
       empty: params.length === 0,
       properties: params.map((field) => scope.property(field)),
     });
-    methods.push(methodView(op, params, scope));
+    methods.push(methodView(plan.className, op, params, scope));
   }
-  // Parameters split between query and body are picked out by the runtime's `pick`.
-  const splitsParams = methods.some((method) => method.query !== null && method.body !== null);
-  const runtimeNames = ['HttpClient', ...(splitsParams ? ['pick'] : []), 'type ClientOptions', 'type RequestOptions'];
+  // Parameters split between places are picked out by the runtime's `pick`.
+  const splitsParams = methods.some((method) => [method.pathParams, method.query, method.headers, method.body].some((code) => code?.startsWith('pick(')));
+  const paginates = methods.some((method) => method.iterate !== null);
+  const runtimeNames = ['HttpClient', ...(paginates ? ['paginate'] : []), ...(splitsParams ? ['pick'] : []), 'type ApiPromise', 'type ClientOptions', 'type RequestOptions'];
   return {
     imports: [
       { typeOnly: false, specifiers: runtimeNames.join(', '), module: stringLiteral('./runtime.js') },
@@ -65,6 +81,7 @@ export function clientView(plan: ClientPlan, scope: FileScope): ClientView {
     paramsTypes,
     doc: docView(clientDoc(plan.className, plan.operations.length)),
     className: plan.className,
+    userAgent: stringLiteral(userAgent),
     methods,
   };
 }
@@ -74,7 +91,7 @@ function requiredFirst(params: Field[]): Field[] {
   return [...params].sort((a, b) => Number(b.required) - Number(a.required));
 }
 
-function methodView(op: OperationPlan, params: Field[], scope: FileScope): MethodView {
+function methodView(className: string, op: OperationPlan, params: Field[], scope: FileScope): MethodView {
   const { operation } = op;
   const response = operation.response === undefined ? undefined : scope.structureNamed.get(operation.response);
   if (response) scope.uses.add(response);
@@ -97,9 +114,36 @@ function methodView(op: OperationPlan, params: Field[], scope: FileScope): Metho
     returnType: response?.typeName ?? 'unknown',
     httpMethod: stringLiteral(operation.http.verb),
     path: stringLiteral(pathTemplate(operation)),
-    ...paramsPlacement(operation),
+    ...paramsPlacement(operation, scope),
     envelope,
+    iterate: iterateView(className, op, response, scope),
   };
+}
+
+function iterateView(className: string, op: OperationPlan, response: StructurePlan | undefined, scope: FileScope): IterateView | null {
+  const { pagination } = op.operation;
+  if (!pagination || !op.iterateName) return null;
+  const items = itemsType(pagination, response, scope);
+  const type = items ? fieldType({ type: items }, scope.structureNamed) : undefined;
+  for (const used of type?.uses ?? []) scope.uses.add(used);
+  const strings = (names: string[]) => `[${names.map(stringLiteral).join(', ')}]`;
+  return {
+    doc: docView(iterateDoc(className, op.methodName, op.iterateName, pagination, op.operation.inferred.includes('pagination'))),
+    name: op.iterateName,
+    itemType: type?.text ?? 'unknown',
+    pagination: `{ pageParam: ${stringLiteral(pagination.pageParam)}, sizeParam: ${stringLiteral(pagination.sizeParam)}, itemsPath: ${strings(pagination.itemsPath)}, totalPath: ${strings(pagination.totalPath)} }`,
+  };
+}
+
+/** The item type of the array at `itemsPath` in the response, when the structures show it. */
+function itemsType(pagination: Pagination, response: StructurePlan | undefined, scope: FileScope): TypeRef | undefined {
+  let structure = response?.structure;
+  let type: TypeRef | undefined;
+  for (const name of pagination.itemsPath) {
+    type = structure?.fields.find((field) => field.name === name)?.type;
+    structure = type?.kind === 'ref' ? scope.structureNamed.get(type.ref)?.structure : undefined;
+  }
+  return type?.kind === 'array' ? type.items : undefined;
 }
 
 /**
@@ -113,16 +157,35 @@ export function pathTemplate(operation: Operation): string {
   );
 }
 
+/** Where each parameter goes in the request: a RequestSpec key. */
+type Placement = 'pathParams' | 'query' | 'headers' | 'body';
+
 /**
- * Where the parameters go: GET sends them all in the query (fetch allows no GET body);
- * other verbs send each where `Field.in` says, the body by default.
+ * Path and header parameters go where `Field.in` says; the rest, on a GET, in the query
+ * (fetch allows no GET body); on other verbs where `Field.in` says, the body by default.
  */
-function paramsPlacement(operation: Operation): { query: string | null; body: string | null } {
-  if (operation.http.verb === 'GET') return { query: 'params', body: null };
-  const inQuery = operation.params.filter((field) => field.in === 'query').map((field) => field.name);
-  if (inQuery.length === 0) return { query: null, body: 'params' };
-  const inBody = operation.params.filter((field) => field.in !== 'query').map((field) => field.name);
-  if (inBody.length === 0) return { query: 'params', body: null };
-  const keys = (names: string[]) => `[${names.map(stringLiteral).join(', ')}]`;
-  return { query: `pick(params, ${keys(inQuery)})`, body: `pick(params, ${keys(inBody)})` };
+function placementOf(field: Field, verb: Operation['http']['verb']): Placement | undefined {
+  if (field.in === 'path') return 'pathParams';
+  if (field.in === 'header') return 'headers';
+  if (field.in === 'cookie') return undefined;
+  return verb === 'GET' || field.in === 'query' ? 'query' : 'body';
+}
+
+/**
+ * The RequestSpec values that carry the parameters, as code: `params` itself when all go
+ * to the query or all to the body, else the runtime's `pick` of each group's names.
+ */
+function paramsPlacement(operation: Operation, scope: FileScope): Record<Placement, string | null> {
+  const groups = new Map<Placement, string[]>();
+  for (const field of operation.params) {
+    const placement = placementOf(field, operation.http.verb);
+    if (placement) groups.set(placement, [...(groups.get(placement) ?? []), field.name]);
+    else scope.warn(field, 'emit.cookie-param', `cookie parameter ${field.name} is not sent: set it in the client's headers`);
+  }
+  const placed: Record<Placement, string | null> = { pathParams: null, query: null, headers: null, body: null };
+  const only = groups.size === 0 ? (operation.http.verb === 'GET' ? 'query' : 'body') : groups.size === 1 ? [...groups.keys()][0] : undefined;
+  // An interface is no Record<string, unknown>: path and header values are always picked.
+  if (only === 'query' || only === 'body') return { ...placed, [only]: 'params' };
+  for (const [placement, names] of groups) placed[placement] = `pick(params, [${names.map(stringLiteral).join(', ')}])`;
+  return placed;
 }

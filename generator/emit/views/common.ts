@@ -43,17 +43,14 @@ export class FileScope {
   property(field: Field): PropertyView {
     const type = fieldType(field, this.structureNamed);
     for (const used of type.uses) this.uses.add(used);
-    for (const message of type.problems) {
-      this.diagnostics.push({
-        severity: 'warning',
-        code: 'emit.type',
-        message: `${field.name}: ${message}`,
-        file: field.source.file,
-        section: field.source.section,
-        ...(field.source.row !== undefined && { row: field.source.row }),
-      });
-    }
+    for (const message of type.problems) this.warn(field, 'emit.type', `${field.name}: ${message}`);
     return { doc: docView(fieldDoc(field)), key: propertyKey(field.name), optional: !field.required, type: type.text };
+  }
+
+  /** A warning about `field`, naming its page, section and row. */
+  warn(field: Field, code: string, message: string): void {
+    const { file, section, row } = field.source;
+    this.diagnostics.push({ severity: 'warning', code, message, file, section, ...(row !== undefined && { row }) });
   }
 
   /** `import type` lines for the structures used, sorted by type name; `modulePath` maps a stem to its specifier. */

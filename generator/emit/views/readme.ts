@@ -13,10 +13,22 @@ export interface ReadmeView {
   example: string;
   /** Some responses carry the business envelope, so ApiError may hold statusCode/apiCode/requestId. */
   envelope: boolean;
+  /** `const client = new X(…)` and one call, for the feature examples. */
+  sample: { className: string; variable: string; method: string; args: string } | null;
+  /** The package name as a string literal, for import lines. */
+  packageLiteral: string;
+  /** The User-Agent the SDK sends, as Markdown inline text. */
+  userAgent: string;
+  /** TypeScript lines iterating the first paginated operation, when there is one. */
+  paginationExample: string | null;
+  /** Every paginated operation's iterator. */
+  iterators: { client: string; method: string; iterator: string }[];
   clients: { className: string; operations: { method: string; http: string; summary: string; source: string }[] }[];
 }
 
-export function readmeView(plan: SdkPlan, packageName: string): ReadmeView {
+const variableOf = (className: string) => className.charAt(0).toLowerCase() + className.slice(1);
+
+export function readmeView(plan: SdkPlan, packageName: string, userAgent: string): ReadmeView {
   const operations = plan.clients.flatMap((client) => client.operations);
   return {
     title: markdownInline(packageName),
@@ -24,6 +36,13 @@ export function readmeView(plan: SdkPlan, packageName: string): ReadmeView {
     operationCount: operations.length,
     structureCount: plan.structures.length,
     example: usageExample(plan, packageName),
+    sample: sampleCall(plan),
+    userAgent: markdownInline(userAgent),
+    packageLiteral: stringLiteral(packageName),
+    paginationExample: paginationExample(plan),
+    iterators: plan.clients.flatMap((client) =>
+      client.operations.flatMap((op) => (op.iterateName ? [{ client: client.className, method: op.methodName, iterator: op.iterateName }] : [])),
+    ),
     envelope: operations.some((op) => {
       const response = op.operation.response;
       return response !== undefined && hasBusinessEnvelope(plan.structureNamed.get(response)?.structure);
@@ -44,14 +63,37 @@ export function readmeView(plan: SdkPlan, packageName: string): ReadmeView {
 function usageExample(plan: SdkPlan, packageName: string): string {
   const lines = [`import { ${['ApiError', ...plan.clients.map((c) => c.className)].join(', ')} } from ${stringLiteral(packageName)};`];
   for (const client of plan.clients) {
-    const variable = client.className.charAt(0).toLowerCase() + client.className.slice(1);
+    const variable = variableOf(client.className);
     lines.push('', `const ${variable} = new ${client.className}({ baseUrl: 'https://api.example.com', token: 'YOUR_TOKEN' });`);
     const first = client.operations[0];
     if (!first) continue;
-    const args = first.operation.params.filter((field) => field.required).map((field) => `${propertyKey(field.name)}: ${exampleValue(field)}`);
-    lines.push(`const ${first.methodName}Result = await ${variable}.${first.methodName}({${args.length ? ` ${args.join(', ')} ` : ''}});`);
+    lines.push(`const ${first.methodName}Result = await ${variable}.${first.methodName}(${requiredArgs(first.operation.params)});`);
   }
   return lines.join('\n');
+}
+
+/** `{ a: 'x', b: 0 }` of the required parameters, and `extra` entries after them. */
+function requiredArgs(params: Field[], extra: string[] = []): string {
+  const args = [...params.filter((field) => field.required).map((field) => `${propertyKey(field.name)}: ${exampleValue(field)}`), ...extra];
+  return `{${args.length ? ` ${args.join(', ')} ` : ''}}`;
+}
+
+function sampleCall(plan: SdkPlan): ReadmeView['sample'] {
+  const client = plan.clients.find((c) => c.operations.length > 0);
+  if (!client) return null;
+  const first = client.operations[0];
+  return { className: client.className, variable: variableOf(client.className), method: first.methodName, args: requiredArgs(first.operation.params) };
+}
+
+function paginationExample(plan: SdkPlan): string | null {
+  for (const client of plan.clients) {
+    const op = client.operations.find((o) => o.iterateName);
+    if (!op?.iterateName || !op.operation.pagination) continue;
+    const { sizeParam } = op.operation.pagination;
+    const args = requiredArgs(op.operation.params.filter((field) => field.name !== sizeParam), [`${propertyKey(sizeParam)}: 50`]);
+    return `for await (const item of ${variableOf(client.className)}.${op.iterateName}(${args})) {\n  console.log(item);\n}`;
+  }
+  return null;
 }
 
 /** A literal for a required parameter: its documented example when it fits the type, else an empty value. */
