@@ -107,7 +107,7 @@ describe('rename swap beside --out', () => {
     expect(strict.stderr).toContain('nothing written');
     expect(strict.status).toBe(1);
     expect(snapshot(path.join(parent, 'sdk'))).toEqual(previous);
-  });
+  }, 300_000);
 
   it('a temp folder whose run is alive is left alone, whatever PID it ran under', async () => {
     const parent = mkdtempSync(path.join(work, 'alive-'));

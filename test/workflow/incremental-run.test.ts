@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER } from '../../generator/write/atomic.js';
 import { IncrementalRun, type RunOptions } from '../../generator/workflow/incremental-run.js';
-import { OUTPUT_MARKER } from '../../generator/write/atomic.js';
 import { createProgress } from '../../generator/workflow/progress.js';
 import type { RunResult } from '../../generator/workflow/run-report.js';
 import { copyPages } from '../support/workflow-pages.js';
