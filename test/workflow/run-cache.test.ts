@@ -107,6 +107,6 @@ describe('runFingerprint', () => {
     expect(runFingerprint({ ...parts, config: { basePath: '/v2/' } })).not.toBe(base);
     expect(runFingerprint({ ...parts, templates: new Map([['client.ts.hbs', Buffer.from('x')]]) })).not.toBe(base);
     expect(runFingerprint({ ...parts, flags: { strict: true } })).not.toBe(base);
-    expect(runFingerprint({ ...parts, files: new Map([['evidence.json', Buffer.from('{}')]]) })).not.toBe(base);
+    expect(runFingerprint({ ...parts, evidence: 'a hash of the evidence' })).not.toBe(base);
   });
 });
