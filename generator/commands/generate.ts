@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../config/load.js';
+import { PROFILE_NAMES } from '../parse/profiles/index.js';
 import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
 import { diffToMarkdown } from '../diff/render.js';
@@ -26,6 +27,7 @@ interface GenerateArgs extends EvidenceArgs {
   templates?: string;
   config?: string;
   strict: boolean;
+  profile?: string;
   verbose: boolean;
   check: boolean;
   failOn?: ChangeLevel;
@@ -48,7 +50,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { config } = loaded;
+  const config = args.profile ? { ...loaded.config, profile: args.profile } : loaded.config;
   const evidence = await loadEvidenceInput(args, config, { mustExist: true });
   if (evidence.diagnostics.length) {
     printDiagnostics(evidence.diagnostics, false);
@@ -191,6 +193,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('config', { type: 'string', describe: 'docsdk.config.json to use' })
       .options(evidenceOptions)
       .option('strict', { type: 'boolean', default: false, describe: 'Fail (and write nothing) on any warning too' })
+      .option('profile', { type: 'string', choices: PROFILE_NAMES, describe: 'Read every page with this page profile (default: detected per page; the config\'s "profile")' })
       .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) and stage timings too' })
       .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 and list the files that would change if the output is stale' })
       .option('fail-on', { choices: FAIL_ON_LEVELS, describe: 'Exit 1 and write nothing when the public API changed at this level or above since the last run' })

@@ -6,6 +6,7 @@ import { toOpenApi } from '../openapi/export.js';
 import { loadModel } from '../pipeline.js';
 import { loadConfig } from '../config/load.js';
 import { evidenceOptions, loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
+import { PROFILE_NAMES } from '../parse/profiles/index.js';
 import { exitCodeFor, printDiagnostics, summaryLine } from '../report/diagnostics.js';
 
 interface ParseArgs extends EvidenceArgs {
@@ -15,6 +16,7 @@ interface ParseArgs extends EvidenceArgs {
   config?: string;
   strict?: boolean;
   verbose: boolean;
+  profile?: string;
 }
 
 export const parseCommand: CommandModule<object, ParseArgs> = {
@@ -27,19 +29,21 @@ export const parseCommand: CommandModule<object, ParseArgs> = {
       .option('openapi', { type: 'string', describe: 'Write the OpenAPI 3.1 document to this file' })
       .option('config', { type: 'string', describe: 'docsdk.config.json to use' })
       .options(evidenceOptions)
+      .option('profile', { type: 'string', choices: PROFILE_NAMES, describe: 'Read every page with this page profile (default: detected per page; the config\'s "profile")' })
       .option('strict', { type: 'boolean', describe: 'Exit 1 on any warning too (default: the config\'s strict)' })
       .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) too' }) as never,
   handler: async (args) => {
     const start = performance.now();
     const loaded = await loadConfig(args.config);
-    const evidence = await loadEvidenceInput(args, loaded.config, { mustExist: true });
+    const config = args.profile ? { ...loaded.config, profile: args.profile } : loaded.config;
+    const evidence = await loadEvidenceInput(args, config, { mustExist: true });
     if (evidence.diagnostics.length) {
       printDiagnostics(evidence.diagnostics, false);
       process.stderr.write('docsdk parse: the evidence could not be read: nothing written\n');
       process.exitCode = 2;
       return;
     }
-    const { model, pages } = await loadModel(args.inputs, { config: loaded.config, configFile: args.config, evidence: evidence.input });
+    const { model, pages } = await loadModel(args.inputs, { config, configFile: args.config, evidence: evidence.input });
     model.diagnostics.unshift(...loaded.diagnostics);
     try {
       if (args.out) await writeFile(args.out, jsonText(model, 2) + '\n');

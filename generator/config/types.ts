@@ -37,6 +37,8 @@ export interface DocsdkConfig {
   addObservedFields?: boolean;
   /** HAR files larger than this many bytes are refused unread (default DEFAULT_MAX_HAR_BYTES, 64 MiB). */
   maxHarBytes?: number;
+  /** Read every page with this page profile (`genauth`, `widdershins`) instead of detecting the family per page. */
+  profile?: string;
   package?: { name?: string; version?: string };
 }
 

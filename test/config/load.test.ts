@@ -55,6 +55,7 @@ describe('loadConfig', () => {
       evidenceFile: 'docsdk.evidence.json',
       addObservedFields: false,
       maxHarBytes: 1_000_000,
+      profile: 'widdershins',
     };
     const file = await configFile(every);
     expect((await loadConfig(file)).diagnostics).toEqual([]);

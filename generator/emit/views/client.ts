@@ -7,6 +7,7 @@ import { clientDoc, operationDoc, paramsDoc } from '../jsdoc.js';
 import { isObjectPrototypeMember } from '../names.js';
 import type { ClientPlan, OperationPlan } from '../plan.js';
 import { docView, type DocView, type FileScope, type ImportView, type PropertyView } from './common.js';
+import { errorUnion, requestParams, requestParts, resultType, showsRequest, type ApiView, type RequestParts } from './request.js';
 
 export interface ParamsTypeView {
   doc: DocView;
@@ -31,6 +32,17 @@ export interface MethodView {
   query: string | null;
   body: string | null;
   envelope: boolean;
+  /** The rest of the RequestSpec (pages that show the request whole); null parts are left out. */
+  pathParams: string | null;
+  headers: string | null;
+  bodyType: string | null;
+  security: string | null;
+}
+
+/** `export type <Method>Error = { status: 404; body: NotFound } | …`: what `ApiError.body` holds per status. */
+export interface ErrorTypeView {
+  name: string;
+  union: string;
 }
 
 export interface ClientView {
@@ -39,23 +51,39 @@ export interface ClientView {
   doc: DocView;
   className: string;
   methods: MethodView[];
+  errorTypes: ErrorTypeView[];
+  /** The pages' base URL, as a string literal: `baseUrl` may then be left out. */
+  defaultBaseUrl: string | null;
 }
 
-export function clientView(plan: ClientPlan, scope: FileScope): ClientView {
+const NO_PARTS: RequestParts = { pathParams: null, query: null, headers: null, body: null, bodyType: null, security: null };
+
+export function clientView(plan: ClientPlan, scope: FileScope, api: ApiView = { securitySchemes: {} }): ClientView {
   const paramsTypes: ParamsTypeView[] = [];
   const methods: MethodView[] = [];
+  const errorTypes: ErrorTypeView[] = [];
   for (const op of plan.operations) {
-    const params = requiredFirst(op.operation.params);
+    const whole = showsRequest(op.operation);
+    const { fields, bodyKey } = whole ? requestParams(op.operation, scope) : { fields: op.operation.params, bodyKey: undefined };
+    const params = requiredFirst(fields);
     paramsTypes.push({
       doc: docView(paramsDoc(plan.className, op.methodName)),
       name: op.paramsTypeName,
       empty: params.length === 0,
       properties: params.map((field) => scope.property(field)),
     });
-    methods.push(methodView(op, params, scope));
+    const method = methodView(op, params, scope);
+    if (whole) {
+      Object.assign(method, requestParts(op.operation, bodyKey, api, scope));
+      const result = resultType(op.operation, scope);
+      if (result) method.returnType = result;
+      const union = errorUnion(op.operation, scope);
+      if (union) errorTypes.push({ name: op.paramsTypeName.replace(/Params$/, 'Error'), union });
+    }
+    methods.push(method);
   }
-  // Parameters split between query and body are picked out by the runtime's `pick`.
-  const splitsParams = methods.some((method) => method.query !== null && method.body !== null);
+  // Parameters split between query and body (or path and headers) are picked out by the runtime's `pick`.
+  const splitsParams = methods.some((method) => [method.query, method.body, method.pathParams, method.headers].some((code) => code?.startsWith('pick(')));
   const runtimeNames = ['HttpClient', ...(splitsParams ? ['pick'] : []), 'type ClientOptions', 'type RequestOptions'];
   return {
     imports: [
@@ -66,6 +94,8 @@ export function clientView(plan: ClientPlan, scope: FileScope): ClientView {
     doc: docView(clientDoc(plan.className, plan.operations.length)),
     className: plan.className,
     methods,
+    errorTypes,
+    defaultBaseUrl: api.defaultBaseUrl === undefined ? null : stringLiteral(api.defaultBaseUrl),
   };
 }
 
@@ -97,6 +127,7 @@ function methodView(op: OperationPlan, params: Field[], scope: FileScope): Metho
     returnType: response?.typeName ?? 'unknown',
     httpMethod: stringLiteral(operation.http.verb),
     path: stringLiteral(pathTemplate(operation)),
+    ...NO_PARTS,
     ...paramsPlacement(operation),
     envelope,
   };
