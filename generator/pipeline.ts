@@ -68,11 +68,15 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
 }
 
 /** Every page's result, in page order: from the cache where it has one, else parsed (on all cores when there are many). */
-async function parseUncached(files: PageFile[], { pageCache, onPage }: LoadOptions): Promise<PageResult[]> {
-  const results = files.map((file) => pageCache?.lookup(file));
+async function parseUncached(files: PageFile[], { pageCache: cache, onPage, config }: LoadOptions): Promise<PageResult[]> {
+  const profile = config?.profile;
+  // Cached results were read by the profile each page's structure chose: a forced profile reads afresh.
+  const pageCache = profile === undefined ? cache : undefined;
+  // An oversize page's identity holds its size, not its bytes (they were not read): never reused.
+  const results = files.map((file) => (file.oversize ? undefined : pageCache?.lookup(file)));
   const missing = files.filter((_, i) => results[i] === undefined);
   results.forEach((result) => result && onPage?.());
-  const parsed = await parsePages(missing, { onParsed: onPage });
+  const parsed = await parsePages(missing, { onParsed: onPage, profile });
   let next = 0;
   return results.map((result, i) => {
     if (result) return result;

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../config/load.js';
 import { DEFAULT_MAX_REMOVED_SHARE } from '../config/types.js';
+import { PROFILE_NAMES } from '../parse/profiles/index.js';
 import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
 import { checkStagedFolder, SdkTypeError, startTypeCheck } from '../emit/type-check.js';
@@ -26,6 +27,7 @@ export interface GenerateArgs extends EvidenceArgs {
   templates?: string;
   config?: string;
   strict: boolean;
+  profile?: string;
   verbose: boolean;
   check: boolean;
   failOn?: ChangeLevel;
@@ -59,7 +61,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
 
   const loaded = await loadConfig(args.config);
   if (countDiagnostics(loaded.diagnostics).errors) return report(usageError(loaded.diagnostics, 'the config has errors: nothing done'));
-  const { config } = loaded;
+  const config = args.profile ? { ...loaded.config, profile: args.profile } : loaded.config;
   const evidence = await loadEvidenceInput(args, config, { mustExist: true });
   if (evidence.diagnostics.length) return report(usageError(evidence.diagnostics, 'the evidence could not be read: nothing written'));
   const inputs = args.inputs?.length ? args.inputs : config.inputs;
@@ -248,6 +250,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('config', { type: 'string', describe: 'docsdk.config.json to use' })
       .options(evidenceOptions)
       .option('strict', { type: 'boolean', default: false, describe: 'Fail (and write nothing) on any warning too' })
+      .option('profile', { type: 'string', choices: PROFILE_NAMES, describe: 'Read every page with this page profile (default: detected per page; the config\'s "profile")' })
       .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) and stage timings too' })
       .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 and list the files that would change if the output is stale (or a page failed)' })
       .option('fail-on', { choices: FAIL_ON_LEVELS, describe: 'Exit 1 and write nothing when the public API changed at this level or above since the last run' })

@@ -13,6 +13,7 @@ function usageFailure(diagnostics: Diagnostic[], reason: string): void {
   process.stderr.write(`docsdk parse: ${reason}\n`);
   process.exitCode = 2;
 }
+import { PROFILE_NAMES } from '../parse/profiles/index.js';
 
 interface ParseArgs extends EvidenceArgs {
   inputs: string[];
@@ -21,6 +22,7 @@ interface ParseArgs extends EvidenceArgs {
   config?: string;
   strict?: boolean;
   verbose: boolean;
+  profile?: string;
 }
 
 export const parseCommand: CommandModule<object, ParseArgs> = {
@@ -33,6 +35,7 @@ export const parseCommand: CommandModule<object, ParseArgs> = {
       .option('openapi', { type: 'string', describe: 'Write the OpenAPI 3.1 document to this file' })
       .option('config', { type: 'string', describe: 'docsdk.config.json to use' })
       .options(evidenceOptions)
+      .option('profile', { type: 'string', choices: PROFILE_NAMES, describe: 'Read every page with this page profile (default: detected per page; the config\'s "profile")' })
       .option('strict', { type: 'boolean', describe: 'Exit 1 on any warning too (default: the config\'s strict)' })
       .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) too' }) as never,
   handler: async (args) => {
@@ -40,12 +43,13 @@ export const parseCommand: CommandModule<object, ParseArgs> = {
     const loaded = await loadConfig(args.config);
     // The same rule as every command: a config with errors, or an input that matches nothing, is a usage error.
     if (countDiagnostics(loaded.diagnostics).errors) return usageFailure(loaded.diagnostics, 'the config has errors: nothing done');
-    const evidence = await loadEvidenceInput(args, loaded.config, { mustExist: true });
+    const config = args.profile ? { ...loaded.config, profile: args.profile } : loaded.config;
+    const evidence = await loadEvidenceInput(args, config, { mustExist: true });
     if (evidence.diagnostics.length) return usageFailure(evidence.diagnostics, 'the evidence could not be read: nothing written');
-    const read = await readPages(args.inputs, { maxPageBytes: loaded.config.maxPageBytes });
+    const read = await readPages(args.inputs, { maxPageBytes: config.maxPageBytes });
     if (read.missing.length) return usageFailure(missingInputs(read.missing), 'an input matches no page: nothing done');
     const [{ loadModel }, { toOpenApi }] = await Promise.all([import('../pipeline.js'), import('../openapi/export.js')]);
-    const { model, pages } = await loadModel(args.inputs, { config: loaded.config, configFile: args.config, read, evidence: evidence.input });
+    const { model, pages } = await loadModel(args.inputs, { config, configFile: args.config, read, evidence: evidence.input });
     model.diagnostics.unshift(...loaded.diagnostics);
     try {
       if (args.out) await writeFile(args.out, jsonText(model, 2) + '\n');

@@ -46,6 +46,8 @@ export interface DocsdkConfig {
   maxHarBytes?: number;
   /** generate refuses to remove more than this share (0..1) of the previous output's operations (default DEFAULT_MAX_REMOVED_SHARE). */
   maxRemovedShare?: number;
+  /** Read every page with this page profile (`genauth`, `widdershins`) instead of detecting the family per page. */
+  profile?: string;
   package?: { name?: string; version?: string };
 }
 

@@ -75,6 +75,10 @@ function compareFields(before: FieldFacts, after: FieldFacts, usage: Set<Usage>,
     const limit = after.maxItems === undefined ? 'array length limit removed' : `array length limit ${after.maxItems}`;
     add(tighter && sent ? 'breaking' : 'feature', 'max-items-changed', `${limit} (was ${before.maxItems ?? 'none'})`);
   }
+  if (!before.nullable && after.nullable) add(received ? 'breaking' : 'feature', 'became-nullable', 'may now be null');
+  if (before.nullable && !after.nullable) add(sent ? 'breaking' : 'feature', 'no-longer-nullable', 'may no longer be null');
+  if (before.format !== after.format) add('docs', 'format-changed', `format ${after.format === undefined ? 'removed' : code(after.format)} (was ${before.format ?? 'none'})`);
+  if (before.access !== after.access) add('feature', 'access-changed', `${after.access ?? 'read and written'} (was ${before.access ?? 'read and written'})`);
   if (before.default !== after.default) add('docs', 'default-changed', `default ${after.default === undefined ? 'removed' : code(after.default)}`);
   if (before.description !== after.description) add('docs', 'description-changed', 'description changed');
   if (before.example !== after.example) add('docs', 'example-changed', 'example changed');
@@ -89,6 +93,9 @@ function compareOperations(before: ApiEntry & { kind: 'operation' }, after: ApiE
     else if (after.pagination === undefined) add('breaking', 'iterator-removed', 'no longer paginated: its iterator is removed');
     else add('breaking', 'pagination-changed', `pagination changed from ${code(before.pagination)} to ${code(after.pagination)}`);
   }
+  if (before.body !== after.body) add('breaking', 'body-changed', `request body changed from ${code(before.body ?? 'none')} to ${code(after.body ?? 'none')}`);
+  if (before.responses !== after.responses) add('feature', 'responses-changed', `responses changed from ${code(before.responses ?? 'none')} to ${code(after.responses ?? 'none')}`);
+  if (before.security !== after.security) add('breaking', 'security-changed', `security changed from ${code(before.security ?? 'none shown')} to ${code(after.security ?? 'none shown')}`);
   if (before.summary !== after.summary) add('docs', 'summary-changed', 'summary changed');
   if (before.description !== after.description) add('docs', 'description-changed', 'description changed');
   if (before.responseExample !== after.responseExample) add('docs', 'response-example-changed', 'response example changed');
@@ -146,6 +153,8 @@ export function diffModels(oldModel: Model, newModel: Model): ApiDiff {
       if (!parentMissing(oldApi, location, after)) added(after, add);
     } else if (before.kind === 'operation' && after.kind === 'operation') {
       compareOperations(before, after, add);
+    } else if (before.kind === 'structure' && after.kind === 'structure') {
+      if (before.shape !== after.shape) add('breaking', 'shape-changed', `changed from ${code(before.shape ?? 'object')} to ${code(after.shape ?? 'object')}`);
     } else if ((before.kind === 'param' || before.kind === 'field') && (after.kind === 'param' || after.kind === 'field')) {
       compareFields(before, after, new Set([...usageOf(before), ...usageOf(after)]), add);
     }

@@ -1,7 +1,7 @@
 // The public API a model generates, as flat comparable entries: operations, their
 // parameters, structures and their fields. This dump is what `docsdk diff` compares, so
 // it holds exactly the facts that reach the SDK or the OpenAPI file, as text.
-import type { Field, Model, Pagination, Provenance, TypeRef } from '../model/types.js';
+import type { Field, Model, Pagination, Provenance, Structure, TypeRef } from '../model/types.js';
 
 /** How generated code uses a structure: sent in requests, received in responses, or both. */
 export type Usage = 'input' | 'output';
@@ -17,6 +17,10 @@ export interface FieldFacts {
   default?: string;
   description: string;
   example?: string;
+  nullable?: true;
+  format?: string;
+  /** `read-only` / `write-only`. */
+  access?: 'read-only' | 'write-only';
 }
 
 export type ApiEntry =
@@ -29,10 +33,22 @@ export type ApiEntry =
       responseExample?: string;
       /** `page/limit: data.list of data.totalCount`, for an operation with an iterator. */
       pagination?: string;
+      /** The request body: type, `!` when required, media types. */
+      body?: string;
+      /** Responses by status with their types: `200 Pet, 404`. */
+      responses?: string;
+      /** Security alternatives: `a & b | c`; empty when none is needed. */
+      security?: string;
       source: Provenance;
     }
   | ({ kind: 'param'; source: Provenance } & FieldFacts)
-  | { kind: 'structure'; usage: Usage[]; source: Provenance }
+  | {
+      kind: 'structure';
+      usage: Usage[];
+      /** What the structure is beyond its fields: its type when it is no object, compositions, additionalProperties. */
+      shape?: string;
+      source: Provenance;
+    }
   | ({ kind: 'field'; usage: Usage[]; source: Provenance } & FieldFacts);
 
 /**
@@ -64,7 +80,26 @@ function fieldFacts(field: Field): FieldFacts {
     ...(field.default !== undefined && { default: String(field.default) }),
     description: field.description,
     ...(field.example !== undefined && { example: field.example }),
+    ...(field.nullable && { nullable: true as const }),
+    ...(field.format !== undefined && { format: field.format }),
+    ...(field.readOnly ? { access: 'read-only' as const } : field.writeOnly ? { access: 'write-only' as const } : {}),
   };
+}
+
+/** A structure's shape beyond its fields, as text; undefined for a plain object. */
+function shapeText(s: Structure): string | undefined {
+  const parts: string[] = [];
+  if (s.value) parts.push(`value ${typeText(s.value.type)}${s.value.nullable ? '|null' : ''}${s.value.enum ? ` enum ${s.value.enum.join('|')}` : ''}`);
+  for (const c of s.compositions ?? []) parts.push(`${c.kind}(${c.members.map(typeText).join(', ')})`);
+  if (s.additionalProperties) parts.push(`additionalProperties ${typeText(s.additionalProperties.type)}`);
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+/** Every type a structure's definition names: fields, value, members, additional properties. */
+function structureRefs(s: Structure | undefined): string[] {
+  if (!s) return [];
+  const types = [...s.fields.map((f) => f.type), ...(s.value ? [s.value.type] : []), ...(s.additionalProperties ? [s.additionalProperties.type] : []), ...(s.compositions ?? []).flatMap((c) => c.members)];
+  return types.flatMap(refsOf);
 }
 
 /** Structures reachable from request parameters (input) and from responses (output). */
@@ -74,11 +109,13 @@ function structureUsage(model: Model): Map<string, Set<Usage>> {
     const seen = usage.get(name) ?? new Set<Usage>();
     if (seen.has(as)) return;
     usage.set(name, seen.add(as));
-    for (const f of model.structures[name]?.fields ?? []) for (const ref of refsOf(f.type)) visit(ref, as);
+    for (const ref of structureRefs(model.structures[name])) visit(ref, as);
   };
   for (const op of model.clients.flatMap((c) => c.operations)) {
     for (const p of op.params) for (const ref of refsOf(p.type)) visit(ref, 'input');
+    for (const ref of op.requestBody ? refsOf(op.requestBody.type) : []) visit(ref, 'input');
     if (op.response) visit(op.response, 'output');
+    for (const r of op.responses ?? []) for (const ref of r.type ? refsOf(r.type) : []) visit(ref, 'output');
   }
   return usage;
 }
@@ -98,6 +135,9 @@ export function publicApi(model: Model): PublicApi {
           description: op.description,
           ...(op.responseExample !== undefined && { responseExample: op.responseExample }),
           ...(op.pagination && { pagination: paginationText(op.pagination) }),
+          ...(op.requestBody && { body: `${typeText(op.requestBody.type)}${op.requestBody.required ? '!' : ''} ${op.requestBody.mediaTypes.join(', ')}` }),
+          ...(op.responses && { responses: op.responses.map((r) => (r.type ? `${r.status} ${typeText(r.type)}` : r.status)).join(', ') }),
+          ...(op.security && { security: op.security.map((all) => all.join(' & ')).join(' | ') }),
           source: op.source,
         },
       ]);
@@ -108,7 +148,8 @@ export function publicApi(model: Model): PublicApi {
   for (const s of Object.values(model.structures)) {
     // A structure no operation reaches is still an exported type: treat it as used both ways.
     const used: Usage[] = usage.has(s.name) ? [...usage.get(s.name)!].sort() : ['input', 'output'];
-    entries.push([s.name, { kind: 'structure', usage: used, source: s.source }]);
+    const shape = shapeText(s);
+    entries.push([s.name, { kind: 'structure', usage: used, ...(shape !== undefined && { shape }), source: s.source }]);
     for (const f of s.fields) entries.push([`${s.name}.${f.name}`, { kind: 'field', usage: used, ...fieldFacts(f), source: f.source }]);
   }
   return new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

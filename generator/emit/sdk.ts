@@ -13,6 +13,7 @@ import { startTypeCheck, type TypeCheck } from './type-check.js';
 import { SdkTypeError } from './sdk-type-error.js';
 import { checkSdkLoads, SdkLoadError, type LoadTarget } from './load-check.js';
 import { clientView } from './views/client.js';
+import { apiView } from './views/request.js';
 import { FileScope } from './views/common.js';
 import { modelView } from './views/model.js';
 import { indexView, packageView } from './views/package.js';
@@ -76,6 +77,7 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   const plan = planSdk(model, exportedNames(runtimeSource));
   const diagnostics: Diagnostic[] = [...plan.diagnostics];
   const scope = () => new FileScope(plan.structureNamed, diagnostics);
+  const api = apiView(model);
 
   const files = new Map<string, string>();
   // Each file goes to the type check as soon as it is rendered; the two that decide how the
@@ -90,7 +92,7 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
     add(`src/models/${structure.stem}.ts`, templates['model.ts'](modelView(structure, scope())));
   }
   for (const client of plan.clients) {
-    add(`src/${client.stem}.ts`, templates['client.ts'](clientView(client, scope(), userAgent)));
+    add(`src/${client.stem}.ts`, templates['client.ts'](clientView(client, scope(), userAgent, api)));
   }
   add('src/index.ts', templates['index.ts'](indexView(plan)));
   add('src/runtime.ts', templates['runtime.ts']({ runtimeSource: runtimeSource.trimEnd() }));

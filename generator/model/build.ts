@@ -15,20 +15,30 @@ export function buildModel(pages: PageResult[], options: InferOptions): Model {
   const clients = groupOperations(sorted, options, diagnostics);
   addPlaceholders(clients, structures, diagnostics);
   inferPaginations(clients.flatMap((client) => client.operations), structures);
-  return { modelVersion: 1, clients, structures: sortKeys(structures), diagnostics };
+  const model: Model = { modelVersion: 1, clients, structures: sortKeys(structures), diagnostics };
+  const servers = [...new Set(sorted.flatMap((p) => p.servers ?? []))];
+  if (servers.length) model.servers = servers;
+  const schemes = sorted.filter((p) => p.securitySchemes).map((p) => p.securitySchemes!);
+  if (schemes.length) model.securitySchemes = sortKeys(Object.assign(Object.create(null), ...schemes));
+  return model;
+}
+
+/** The operations a page documents: one (GenAuth) or a whole API (Widdershins). */
+function pageOperations(page: PageResult): PageOperation[] {
+  return page.operations ?? (page.operation ? [page.operation] : []);
 }
 
 function groupOperations(pages: PageResult[], options: InferOptions, diagnostics: Diagnostic[]): Client[] {
   const folderClients = clientsByFolder(pages);
   const byClient = new Map<string, Operation[]>();
-  for (const page of pages) {
-    if (!page.operation) continue;
-    if (/^\.+$/.test(pageStem(page.file))) {
+  for (const page of pages) for (const operation of pageOperations(page)) {
+    if (!operation.http && /^\.+$/.test(pageStem(page.file))) {
       // `..` as the last path segment would make fetch call the parent path instead.
       diagnostics.push({ severity: 'error', code: 'page.bad-name', message: 'a file name of only dots cannot be an HTTP path; page skipped (rename it, or set its path in the config)', file: page.file, section: 'page' });
       continue;
     }
-    const full = inferHttp(withClient(page.operation, page.file, folderClients), options);
+    const op = withClient(operation, page.file, folderClients);
+    const full = op.http ? ({ ...op, http: op.http } as Operation) : inferHttp(op, options);
     byClient.set(full.client, [...(byClient.get(full.client) ?? []), full]);
   }
   for (const [client, ops] of byClient) nameDuplicates(client, ops, diagnostics);

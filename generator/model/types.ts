@@ -8,6 +8,8 @@ export interface Provenance {
   section: string;
   /** 1-based data row of the section's table (header row excluded), when the fact is a row. */
   row?: number;
+  /** The page profile that read the page (`genauth`, `widdershins`), when it is not the default. */
+  profile?: string;
 }
 
 export type Primitive = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'unknown';
@@ -52,6 +54,14 @@ export interface Field {
   maxItems?: number;
   /** Where the parameter goes in the HTTP request (operation parameters only). */
   in?: 'query' | 'body' | 'path' | 'header' | 'cookie';
+  /** The value may be null (`string¦null`, `string,null`). */
+  nullable?: true;
+  /** The type's format as the cell shows it: `integer(int64)` → `int64`. */
+  format?: string;
+  /** `read-only` in the Restrictions cell: sent by the server only. */
+  readOnly?: true;
+  /** `write-only` in the Restrictions cell: sent by the client only. */
+  writeOnly?: true;
   inferred?: InferredFact[];
   /** Facts a live server or captured traffic confirmed (docsdk.evidence.json, HAR files). */
   verified?: InferredFact[];
@@ -71,9 +81,44 @@ export interface Structure {
   seenIn: string[];
   /** Referenced but defined on no page: a stand-in with no fields, so references stay valid. */
   placeholder?: true;
+  /** The structure's own description (or title) as the page shows it. */
+  description?: string;
+  /**
+   * Shown inline, under no name of its own (a nested object, an inline body or response):
+   * the name is docsdk's (`Parent_field`), and the OpenAPI export writes it in place.
+   */
+  inline?: true;
+  /** A structure that is no object (`*anonymous*` row of its own): its type, format, enum. */
+  value?: Field;
+  /** `**additionalProperties**` row: the type of the values under keys not listed. */
+  additionalProperties?: Field;
+  /** The page gives its properties but no type (`any`): not necessarily an object. */
+  untyped?: true;
+  /** allOf / oneOf / anyOf members (`*anonymous*` rows under those block titles), in page order. */
+  compositions?: Composition[];
 }
 
-export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export interface Composition {
+  kind: 'allOf' | 'oneOf' | 'anyOf';
+  members: TypeRef[];
+}
+
+/** How a client proves who it is, as an `Authentication` section describes a scheme. */
+export type SecurityScheme =
+  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string; description?: string }
+  | { type: 'http'; scheme: string; description?: string }
+  | { type: 'oauth2' | 'openIdConnect'; description?: string };
+
+/** One response of an operation, by status code (`200`, `4XX`, `default`). */
+export interface OperationResponse {
+  status: string;
+  description: string;
+  /** The body's type: a structure (inline ones too) or a primitive; absent for no body (`None`). */
+  type?: TypeRef;
+  mediaType?: string;
+}
+
+export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
 
 export interface Operation {
   /**
@@ -94,6 +139,16 @@ export interface Operation {
   responseExample?: string;
   /** The operation returns one page of a list: where the page number, page size, items and total are. */
   pagination?: Pagination;
+  /** The operationId as the page shows it (Widdershins' `opId…` anchor). */
+  operationId?: string;
+  /** The tag the page files the operation under, as written (the client is its identifier form). */
+  tag?: string;
+  /** Every response the page lists, by status code, in page order. */
+  responses?: OperationResponse[];
+  /** The request body when the page shows one as a whole (Widdershins' `body` row). */
+  requestBody?: { type: TypeRef; mediaTypes: string[]; required: boolean };
+  /** Alternatives of security requirements: names of Model.securitySchemes, all of one inner list together. */
+  security?: string[][];
   inferred: InferredFact[];
   /** Facts a live server or captured traffic confirmed (docsdk.evidence.json, HAR files). */
   verified?: InferredFact[];
@@ -134,4 +189,8 @@ export interface Model {
   clients: Client[];
   structures: Record<string, Structure>;
   diagnostics: Diagnostic[];
+  /** Base URLs the pages name (`Base URLs:`), the first being the SDK's default. */
+  servers?: string[];
+  /** Security schemes by name (`# Authentication`). */
+  securitySchemes?: Record<string, SecurityScheme>;
 }

@@ -13,6 +13,7 @@ export type Block =
   | { kind: 'table'; el: Element }
   | { kind: 'code'; lang: string; text: string; el: Element }
   | { kind: 'quote'; el: Element }
+  | { kind: 'aside'; text: string; el: Element }
   | { kind: 'text'; text: string; el: Element };
 
 /**
@@ -20,12 +21,12 @@ export type Block =
  * body) and flattens it into blocks. Site chrome (nav, sidebar, footer) lies outside that
  * parent, so it never reaches the section readers. Throws NestingTooDeep (dom.ts).
  */
-export function pageBlocks(html: string): Block[] {
+export function pageBlocks(html: string, options: { asides?: boolean } = {}): Block[] {
   const $ = cheerioOf(html);
   const anchor = $.find('h1:first').get(0) ?? $.find('h2:first').get(0);
   const root = anchor?.parent ?? $.find('body').get(0) ?? $.get(0)!;
   const blocks: Block[] = [];
-  collect(root.children, blocks);
+  collect(root.children, blocks, options.asides ?? false);
   return blocks;
 }
 
@@ -49,7 +50,8 @@ function cheerioOf(html: string): Cheerio<Document> {
   return $shared(pageDocument(html));
 }
 
-function collect(nodes: AnyNode[], out: Block[]): void {
+/** asides: keep `<aside>` as blocks (Widdershins says there which operations need authentication); otherwise chrome. */
+function collect(nodes: AnyNode[], out: Block[], asides: boolean): void {
   for (const node of nodes) {
     if (node.type !== 'tag') {
       if (node.type === 'text') pushText(node as unknown as { data: string }, out);
@@ -66,12 +68,14 @@ function collect(nodes: AnyNode[], out: Block[]): void {
       out.push({ kind: 'code', lang: codeLanguage(el), text: plainText(preOf(el)).replace(/\n$/, ''), el });
     } else if (el.name === 'blockquote') {
       out.push({ kind: 'quote', el });
+    } else if (el.name === 'aside' && asides) {
+      out.push({ kind: 'aside', text: inlineText(el), el });
     } else if (el.name === 'nav' || el.name === 'aside' || el.name === 'footer' || el.name === 'header') {
       continue;
     } else if (hasBlockChild(el)) {
       // Wrappers, and custom tags such as `<LastUpdated />` that HTML parsers leave open
       // around the rest of the page.
-      collect(el.children, out);
+      collect(el.children, out, asides);
     } else {
       const text = inlineText(el);
       if (text.trim()) out.push({ kind: 'text', text, el });

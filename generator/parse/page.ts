@@ -1,5 +1,8 @@
-import type { Diagnostic, Field, InferredFact, Operation, Provenance, Structure } from '../model/types.js';
-import { pageFormat, type PageFile } from '../read/page-file.js';
+import type { Diagnostic, Field, InferredFact, Operation, Provenance, SecurityScheme, Structure } from '../model/types.js';
+import { pageFormat, WHOLE_API_PAGE_BYTES, type PageFile } from '../read/page-file.js';
+import { detectProfile, profileNamed, PROFILE_NAMES } from './profiles/index.js';
+import type { PageInput } from './profiles/profile.js';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { fromFirstH1, pageBlocks, type Block } from './blocks.js';
 import { isStructureName } from './links.js';
 import { readFieldRows, type FieldTableKind } from './field-rows.js';
@@ -15,15 +18,22 @@ import { checkFieldNames } from './name-checks.js';
 import { NestingTooDeep } from './dom.js';
 import { inferResponseItems } from '../model/infer.js';
 
-/** An operation as one page shows it; the HTTP verb, path and parameter locations come later (model/infer.ts). */
+/** An operation as one page shows it; the HTTP verb, path and parameter locations come later (model/infer.ts) unless the page shows them. */
 export type PageOperation = Omit<Operation, 'http' | 'client'> & {
   /** Undefined when the page has no Method name section (the build stage infers it). */
   client?: string;
+  /** Set when the page shows the verb and path (Widdershins); parameters then carry their `in`. */
+  http?: Operation['http'];
 };
 
 export interface PageResult {
   file: string;
   operation?: PageOperation;
+  /** A page that documents many operations (a whole API on one page). */
+  operations?: PageOperation[];
+  /** Base URLs the page names. */
+  servers?: string[];
+  securitySchemes?: Record<string, SecurityScheme>;
   /** Structures as this page defines them (merged across pages by model/build.ts). */
   structures: Structure[];
   diagnostics: Diagnostic[];
@@ -34,18 +44,83 @@ const TYPE_LINE = /^[^`<\n]{0,40}[:：]\s*(?:`([A-Za-z_$][\w$]*)`|<a href="#[^"]
 const INCLUDE_LINE = /^!!!include\((.*)\)!!!$/;
 const DELIMITER_CELL = /^:?-+:?$/;
 
-/** Reads one page into an operation and the structures it defines. Never throws on bad input. */
+export interface ParseOptions {
+  /** Read every page with this profile (`--profile`, config `profile`) instead of detecting one per page. */
+  profile?: string;
+}
+
+/** Reads one page into its operations and the structures it defines, by the profile its structure shows. Never throws on bad input. */
 export function parsePage(page: PageFile): PageResult {
+  return parsePageWith(page, {});
+}
+
+/** parsePage with options: a profile named by the user. */
+export function parsePageWith(page: PageFile, options: ParseOptions): PageResult {
   const file = page.rel;
-  if (page.oversize) {
-    const { size, limit } = page.oversize;
+  const tooLarge = () => {
+    const { size, limit } = page.oversize!;
     return failed(file, 'page.too-large', `${size} bytes, over the page size limit of ${limit} bytes (maxPageBytes in docsdk.config.json); not read`);
-  }
+  };
   if (page.unreadable) return failed(file, 'page.unreadable', page.unreadable);
-  const decoded = decodePage(page.bytes);
-  if ('problem' in decoded) return failed(file, 'page.unreadable', decoded.problem);
-  const format = pageFormat(file);
-  const bars = format === 'markdown' ? asciiTableBars(decoded.text) : { text: decoded.text, lines: [] };
+  const bytes = page.oversize ? wholeApiPage(page) : page.bytes;
+  if (!bytes) return tooLarge();
+  const decoded = decodePage(bytes);
+  if ('problem' in decoded) return page.oversize ? tooLarge() : failed(file, 'page.unreadable', decoded.problem);
+  const input: PageInput = { file, text: decoded.text, format: pageFormat(file) };
+  const chosen = options.profile === undefined ? detectProfile(input) : profileNamed(options.profile);
+  if (!chosen) return failed(file, 'page.profile', `unknown page profile "${options.profile}" (known: ${PROFILE_NAMES.join(', ')})`);
+  // Over the general limit, only a profile that reads whole-API pages piece by piece takes the page.
+  if (page.oversize && (chosen.maxPageBytes === undefined || page.oversize.size > chosen.maxPageBytes)) return tooLarge();
+  const result = chosen.read(input);
+  if (decoded.warning) result.diagnostics.unshift({ severity: 'warning', code: 'page.encoding', message: decoded.warning, file, section: 'page' });
+  return result;
+}
+
+/** How much of an oversize page is read to tell whether a whole-API profile takes it. */
+const SNIFF_BYTES = 1024 * 1024;
+
+/**
+ * The bytes of a page over `maxPageBytes` that a whole-API profile (Widdershins) reads: its first
+ * MiB must show that profile's structure, and the page must be within WHOLE_API_PAGE_BYTES,
+ * counted as it is read. The read stage left such pages unread; anything else stays unread.
+ */
+function wholeApiPage(page: PageFile): Buffer | undefined {
+  if (!page.oversize || page.oversize.size > WHOLE_API_PAGE_BYTES) return undefined;
+  const head = readAtMost(page.abs, SNIFF_BYTES);
+  const text = head && decodePage(head);
+  if (!text || 'problem' in text) return undefined;
+  const profile = detectProfile({ file: page.rel, text: text.text, format: pageFormat(page.rel) });
+  if (profile.maxPageBytes === undefined) return undefined;
+  const all = readAtMost(page.abs, profile.maxPageBytes + 1);
+  return all && all.length <= profile.maxPageBytes ? all : undefined;
+}
+
+/** Up to `limit` bytes of a file (fewer when it is shorter); undefined when it cannot be read. */
+function readAtMost(file: string, limit: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit - total));
+      if (chunk.length === 0) break;
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The GenAuth profile's reader: the page rendered to HTML, then walked block by block. */
+export function readGenAuthPage({ file, text, format }: PageInput): PageResult {
+  const bars = format === 'markdown' ? asciiTableBars(text) : { text, lines: [] };
   const html = fromFirstH1(toHtml(bars.text, format));
   let blocks: Block[];
   try {
@@ -60,11 +135,10 @@ export function parsePage(page: PageFile): PageResult {
     const message = `${many ? 'table rows on lines' : 'a table row on line'} ${bars.lines.join(', ')} ${many ? 'are' : 'is'} written with fullwidth ｜ separators; read as |`;
     result.diagnostics.unshift({ severity: 'warning', code: 'table.fullwidth-bars', message, file, section: 'page' });
   }
-  if (decoded.warning) result.diagnostics.unshift({ severity: 'warning', code: 'page.encoding', message: decoded.warning, file, section: 'page' });
   return result;
 }
 
-function failed(file: string, code: string, message: string): PageResult {
+export function failed(file: string, code: string, message: string): PageResult {
   return { file, structures: [], diagnostics: [{ severity: 'error', code, message, file }] };
 }
 
@@ -116,6 +190,7 @@ class PageReader {
       case 'text':
         return this.text(i, block.text);
       case 'quote':
+      case 'aside':
         return i;
     }
   }

@@ -4,7 +4,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PageFile } from '../read/page-file.js';
-import { parsePage, type PageResult } from './page.js';
+import { parsePageWith, type PageResult } from './page.js';
 
 /** Pages one claim takes: small enough to balance the threads, large enough to keep messages few. */
 export const CHUNK = 4;
@@ -20,6 +20,8 @@ export const PAGES_PER_WORKER = 400;
 export interface ParseWorkerData {
   files: PageFile[];
   cursor: Int32Array;
+  /** The page profile the user named, if any. */
+  profile?: string;
 }
 
 /** What a worker posts per chunk it parsed. */
@@ -59,27 +61,30 @@ export interface ParsePagesOptions {
   threads?: number;
   /** Called once per page, in no particular order, when its result is in (progress). */
   onParsed?: (index: number) => void;
+  /** Read every page with this profile (`--profile`). */
+  profile?: string;
 }
 
 /** parsePage for every file, results in the order of `files`. */
 export async function parsePages(files: PageFile[], options: ParsePagesOptions = {}): Promise<PageResult[]> {
   const results: PageResult[] = new Array(files.length);
+  const parse = (file: PageFile) => parsePageWith(file, { profile: options.profile });
   const settle = (index: number, result: PageResult) => {
     results[index] = result;
     options.onParsed?.(index);
   };
   const cursor = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const workers = Array.from({ length: workerCount(files.length, options.threads) }, () =>
-    runWorker({ files, cursor }, (chunk) => chunk.results.forEach((result, i) => settle(chunk.start + i, result))),
+    runWorker({ files, cursor, profile: options.profile }, (chunk) => chunk.results.forEach((result, i) => settle(chunk.start + i, result))),
   );
   // This thread parses too, from the first moment, while the workers are still loading the parser.
   claimChunks(cursor, files.length, (start, end) => {
-    for (let i = start; i < end; i++) settle(i, parsePage(files[i]));
+    for (let i = start; i < end; i++) settle(i, parse(files[i]));
   });
   await Promise.all(workers);
   // A worker that died left its claimed pages unparsed: parse them here, so a parser bug
   // surfaces as that page's own error rather than as a lost worker.
-  for (let i = 0; i < files.length; i++) if (!results[i]) settle(i, parsePage(files[i]));
+  for (let i = 0; i < files.length; i++) if (!results[i]) settle(i, parse(files[i]));
   return results;
 }
 

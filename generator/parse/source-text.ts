@@ -38,6 +38,8 @@ export function sourceText(block: Block, options: InlineOptions = {}): string {
         .join('\n');
     case 'table':
       return inlineText(block.el, options);
+    case 'aside':
+      return block.text;
     case 'text':
       return listText(block.el, options) ?? ((block.el as { type: string }).type === 'tag' ? inlineText(block.el, options) : block.text);
   }

@@ -58,6 +58,7 @@ describe('loadConfig', () => {
       addObservedFields: false,
       maxHarBytes: 1_000_000,
       maxRemovedShare: 0.25,
+      profile: 'widdershins',
     };
     const file = await configFile(every);
     expect((await loadConfig(file)).diagnostics).toEqual([]);

@@ -8,6 +8,7 @@ import { isObjectPrototypeMember } from '../names.js';
 import type { ClientPlan, OperationPlan, StructurePlan } from '../plan.js';
 import { fieldType } from '../type-text.js';
 import { docView, type DocView, type FileScope, type ImportView, type PropertyView } from './common.js';
+import { errorUnion, requestParams, requestParts, resultType, showsRequest, type ApiView } from './request.js';
 
 export interface ParamsTypeView {
   doc: DocView;
@@ -33,6 +34,9 @@ export interface MethodView {
   query: string | null;
   headers: string | null;
   body: string | null;
+  /** Set for pages that show the request whole (media type, credentials); null parts are left out. */
+  bodyType: string | null;
+  security: string | null;
   envelope: boolean;
   /** The iterator over the items of every page, for a paginated operation. */
   iterate: IterateView | null;
@@ -46,6 +50,12 @@ export interface IterateView {
   pagination: string;
 }
 
+/** `export type <Method>Error = { status: 404; body: NotFound } | …`: what `ApiError.body` holds per status. */
+export interface ErrorTypeView {
+  name: string;
+  union: string;
+}
+
 export interface ClientView {
   imports: ImportView[];
   paramsTypes: ParamsTypeView[];
@@ -54,20 +64,34 @@ export interface ClientView {
   /** String literal: the SDK's `name/version`, its User-Agent. */
   userAgent: string;
   methods: MethodView[];
+  errorTypes: ErrorTypeView[];
+  /** The pages' base URL, as a string literal: `baseUrl` may then be left out. */
+  defaultBaseUrl: string | null;
 }
 
-export function clientView(plan: ClientPlan, scope: FileScope, userAgent: string): ClientView {
+export function clientView(plan: ClientPlan, scope: FileScope, userAgent: string, api: ApiView = { securitySchemes: {} }): ClientView {
   const paramsTypes: ParamsTypeView[] = [];
   const methods: MethodView[] = [];
+  const errorTypes: ErrorTypeView[] = [];
   for (const op of plan.operations) {
-    const params = requiredFirst(op.operation.params);
+    const whole = showsRequest(op.operation);
+    const { fields, bodyKey } = whole ? requestParams(op.operation) : { fields: op.operation.params, bodyKey: undefined };
+    const params = requiredFirst(fields);
     paramsTypes.push({
       doc: docView(paramsDoc(plan.className, op.methodName)),
       name: op.paramsTypeName,
       empty: params.length === 0,
       properties: params.map((field) => scope.property(field)),
     });
-    methods.push(methodView(plan.className, op, params, scope));
+    const method = methodView(plan.className, op, params, scope);
+    if (whole) {
+      Object.assign(method, requestParts(op.operation, bodyKey, api, scope));
+      const result = resultType(op.operation, scope);
+      if (result) method.returnType = result;
+      const union = errorUnion(op.operation, scope);
+      if (union) errorTypes.push({ name: op.paramsTypeName.replace(/Params$/, 'Error'), union });
+    }
+    methods.push(method);
   }
   // Parameters split between places are picked out by the runtime's `pick`.
   const splitsParams = methods.some((method) => [method.pathParams, method.query, method.headers, method.body].some((code) => code?.startsWith('pick(')));
@@ -83,6 +107,8 @@ export function clientView(plan: ClientPlan, scope: FileScope, userAgent: string
     className: plan.className,
     userAgent: stringLiteral(userAgent),
     methods,
+    errorTypes,
+    defaultBaseUrl: api.defaultBaseUrl === undefined ? null : stringLiteral(api.defaultBaseUrl),
   };
 }
 
@@ -115,6 +141,8 @@ function methodView(className: string, op: OperationPlan, params: Field[], scope
     httpMethod: stringLiteral(operation.http.verb),
     path: stringLiteral(pathTemplate(operation)),
     ...paramsPlacement(operation, scope),
+    bodyType: null,
+    security: null,
     envelope,
     iterate: iterateView(className, op, response, scope),
   };

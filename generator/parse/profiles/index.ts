@@ -1,0 +1,26 @@
+// The page profiles docsdk knows, and how a page is matched to one.
+import type { PageInput, PageProfile } from './profile.js';
+import { genauth } from './genauth.js';
+import { widdershins } from './widdershins.js';
+
+export const PROFILES: readonly PageProfile[] = [genauth, widdershins];
+export const PROFILE_NAMES = PROFILES.map((p) => p.name);
+export const DEFAULT_PROFILE = genauth;
+
+export function profileNamed(name: string): PageProfile | undefined {
+  return PROFILES.find((p) => p.name === name);
+}
+
+/** The profile whose structural evidence is strongest; ties go to the earlier (GenAuth, the default). */
+export function detectProfile(input: PageInput): PageProfile {
+  let best = DEFAULT_PROFILE;
+  let bestScore = 0;
+  for (const profile of PROFILES) {
+    const score = profile.detect(input);
+    if (score > bestScore) {
+      best = profile;
+      bestScore = score;
+    }
+  }
+  return best;
+}
