@@ -114,8 +114,8 @@ describe('the evidence file', () => {
     const loaded = await loadEvidence(file);
     expect(loaded.evidence).toEqual(emptyEvidence());
     expect(loaded.diagnostics.map((d) => [d.code, d.section, d.message])).toEqual([
-      ['evidence.unknown-key', 'operations["a.md"].verifed', 'unknown key "operations["a.md"].verifed"'],
-      ['evidence.invalid-value', 'operations["a.md"].probe.answers[0]', 'operations["a.md"].probe.answers[0]: must be `VERB /path status`, e.g. `GET /api/v3/get-user 401`'],
+      ['evidence.unknown-key', 'operations["a.md"].verifed', 'unknown key; did you mean "verified"?'],
+      ['evidence.invalid-value', 'operations["a.md"].probe.answers[0]', 'must be `VERB /path status`, e.g. `GET /api/v3/get-user 401`'],
     ]);
     expect((await loadEvidence(join(dir, 'missing.json'), undefined, { mustExist: true })).diagnostics[0].code).toBe('evidence.unreadable');
     expect((await loadEvidence(join(dir, 'missing.json'))).diagnostics).toEqual([]);

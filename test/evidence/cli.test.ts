@@ -34,11 +34,11 @@ describe('evidence on the command line', { timeout: 240_000 }, () => {
     await writeFile(join(dir, 'broken.har'), '{"log":');
     const r = runCli(['generate', 'pages', '--out', 'sdk', '--evidence', 'broken.har'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^broken\.har: error: not valid JSON: .*; nothing was generated from it\ndocsdk generate: the evidence could not be read: nothing written\n$/);
+    expect(r.stderr).toMatch(/^broken\.har: error: not valid JSON: .*; nothing was generated from it\ndocsdk generate: the evidence could not be read: nothing written\ndocsdk: 0 pages in \d+ ms; nothing done\n$/);
     expect(existsSync(join(dir, 'sdk'))).toBe(false);
     await writeFile(join(dir, 'docsdk.evidence.json'), '{"evidenceVersion": 2, "operations": {}}');
     const p = runCli(['parse', 'pages', '--out', 'model.json'], dir);
-    expect([p.code, p.stderr]).toEqual([2, 'docsdk.evidence.json: evidenceVersion: error: evidenceVersion: must be equal to constant\ndocsdk parse: the evidence could not be read: nothing written\n']);
+    expect([p.code, p.stderr]).toEqual([2, 'docsdk.evidence.json: evidenceVersion: error: must be equal to constant\ndocsdk parse: the evidence could not be read: nothing written\n']);
     expect(existsSync(join(dir, 'model.json'))).toBe(false);
     const missing = runCli(['generate', 'pages', '--out', 'sdk', '--evidence-file', 'nope.json'], dir);
     expect([missing.code, missing.stderr.split('\n')[0]]).toEqual([2, expect.stringMatching(/^nope\.json: error: cannot read the evidence file: ENOENT/)]);

@@ -50,9 +50,14 @@ async function callEverything(out: string): Promise<{ calls: Received[]; har: Ha
   const recorder = harRecorder();
   const from = server.log.length;
   for (const name of ['AuthenticationClient', 'ManagementClient']) {
-    const Client = sdk[name] as new (options: object) => Record<string, (params: object) => Promise<unknown>>;
-    const client = new Client({ baseUrl: server.baseUrl, token: 'secret-token-123', fetch: recorder.fetch });
-    for (const method of Object.getOwnPropertyNames(Client.prototype).filter((m) => m !== 'constructor')) await client[method]({}).catch(() => undefined);
+    const Client = sdk[name] as new (options: object) => Record<string, (params: object) => Promise<unknown> | AsyncGenerator>;
+    const client = new Client({ baseUrl: server.baseUrl, token: 'secret-token-123', fetch: recorder.fetch, maxRetries: 0 });
+    for (const method of Object.getOwnPropertyNames(Client.prototype).filter((m) => m !== 'constructor')) {
+      const called = client[method]({});
+      // A paginated list's iterator sends nothing until it is read: one call per operation, by its method.
+      if (called instanceof Promise) await called.catch(() => undefined);
+      else await called.return(undefined);
+    }
   }
   return { calls: server.log.slice(from), har: recorder.har, compiled };
 }

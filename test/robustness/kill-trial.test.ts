@@ -92,7 +92,8 @@ describe('rename swap beside --out', () => {
     // A warning-only change: the next --strict run fails without writing.
     writeFileSync(path.join(pages, 'get-user.md'), namePage({ client: 'UserClient', method: 'then', params: ['userId'], response: 'UserDto' }));
     const killed = await new Promise<string | null>((resolve) => {
-      const child = spawn(process.execPath, [cliPath, 'generate', 'pages', '--out', 'sdk', '--no-cache'], { cwd: parent, env: { ...process.env, DOCSDK_TEST_PAUSE_AT: 'aside' } });
+      // --allow-shrink: the renamed method replaces the only operation, which the shrink guard would refuse.
+      const child = spawn(process.execPath, [cliPath, 'generate', 'pages', '--out', 'sdk', '--no-cache', '--allow-shrink'], { cwd: parent, env: { ...process.env, DOCSDK_TEST_PAUSE_AT: 'aside' } });
       child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('paused at aside') && child.kill('SIGKILL'));
       child.on('exit', (_code, signal) => resolve(signal));
     });

@@ -143,7 +143,8 @@ export class RowLowering {
     Object.assign(field, readRestrictions(row.restrictions));
     const key = this.enumKey(row.name, row.depth);
     const values = this.enumValues.get(key);
-    if (values && this.rowCounts.get(key) === 1) field.enum = values;
+    // Widdershins writes Enumerated Values from the description's own `enum`: the whole list, so a closed union.
+    if (values && this.rowCounts.get(key) === 1) Object.assign(field, { enum: values, enumClosed: true });
     if (cell.problem) this.problem(row, `${row.name}: ${cell.problem}`);
     return field;
   }
