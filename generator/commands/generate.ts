@@ -264,7 +264,8 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('cache', { type: 'boolean', default: true, describe: 'Reuse unchanged pages and replay unchanged runs (--no-cache: a clean run)' })
       .option('watch', { type: 'boolean', default: false, describe: 'Regenerate whenever a page, the config or a template changes' }) as never,
   handler: async (args) => {
-    await generateOnce(args);
+    // --watch: the watcher is ready before the first run, so no change made from then on is missed.
     if (args.watch) await watchGenerate(args, () => generateOnce(args));
+    else await generateOnce(args);
   },
 };

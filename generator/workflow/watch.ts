@@ -30,6 +30,8 @@ function isInside(path: string, folder: string): boolean {
 export interface Watching {
   /** Resolves once the watcher has read the folders it watches: changes from then on are seen. */
   ready: Promise<void>;
+  /** Runs now, in the same queue as the runs changes start (a change during it runs again after it). */
+  runNow(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,18 +44,19 @@ export function watchForChanges(targets: string[], ignore: string[], run: () => 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
-  const trigger = () => {
+  const trigger = (): Promise<void> => {
     if (running) {
       again = true;
-      return;
+      return running;
     }
     running = run().finally(() => {
       running = undefined;
       if (again) {
         again = false;
-        trigger();
+        void trigger();
       }
     });
+    return running;
   };
   const watcher = watch(targets, {
     ignoreInitial: true,
@@ -61,11 +64,12 @@ export function watchForChanges(targets: string[], ignore: string[], run: () => 
   });
   watcher.on('all', () => {
     clearTimeout(timer);
-    timer = setTimeout(trigger, debounceMs);
+    timer = setTimeout(() => void trigger(), debounceMs);
   });
   const ready = new Promise<void>((done) => watcher.once('ready', () => done()));
   return {
     ready,
+    runNow: trigger,
     async stop() {
       clearTimeout(timer);
       await watcher.close();
@@ -83,6 +87,7 @@ export async function watchGenerate(args: { inputs?: string[]; out?: string; con
   const targets = watchTargets([...(args.inputs?.length ? args.inputs : (loaded.config.inputs ?? [])), config, ...(templates ? [templates] : [])]);
   const watching = watchForChanges(targets, [out, dirname(defaultCacheFile(out))], rerun);
   await watching.ready;
+  await watching.runNow();
   process.stderr.write(`docsdk: watching ${targets.length} paths; Ctrl-C to stop\n`);
   process.once('SIGINT', () => {
     void watching.stop().then(() => process.exit(process.exitCode ?? 0));

@@ -76,7 +76,7 @@ describe('incremental generate', () => {
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ outcome: 'unchanged', replayed: true, pages: 5, parsed: 0, counts: { operations: 5, structures: 16 } });
     expect(generate(dir).stderr).toMatch(
-      /^docsdk: 5 pages, 5 operations, 16 structures, 0 errors, 0 warnings, 0 notes in \d+ ms; nothing changed since the last run; sdk is up to date\n$/,
+      /^docsdk: 5 pages, 5 operations, 16 structures, 0 errors, 0 warnings, 0 notes in \d+ ms; verbs: 0 verified, 5 inferred, 0 configured; paths: 0 verified, 5 inferred, 0 configured; nothing changed since the last run; sdk is up to date\n$/,
     );
   });
 
