@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageReader } from '../../generator/read/inputs.js';
 import { repoRoot } from '../helpers/cli.js';
 import { namePage } from './support/name-pages.js';
+import { canMount } from '../helpers/mount.js';
 
 const BIN = path.join(repoRoot, 'dist/generator/bin.js');
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
@@ -167,15 +168,6 @@ describe('the output folder', () => {
   }, 180_000);
 });
 
-function canMount(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(path.join(os.tmpdir(), 'docsdk-mount-probe-'));
-  try {
-    return spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe]).status === 0 && spawnSync('umount', [probe]).status === 0;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
 
 describe.runIf(canMount())('the run cache on a full or read-only disk', () => {
   const mounted: string[] = [];

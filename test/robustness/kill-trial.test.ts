@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, repoRoot } from '../helpers/cli.js';
 import { namePage } from './support/name-pages.js';
+import { canMount } from '../helpers/mount.js';
 
 const ATOMIC = path.join(repoRoot, 'dist/generator/write/atomic.js');
 
@@ -130,16 +131,6 @@ describe('rename swap beside --out', () => {
   });
 });
 
-/** Whether this process may mount (root with CAP_SYS_ADMIN, as CI runs). */
-function canMount(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(path.join(os.tmpdir(), 'docsdk-mount-probe-'));
-  try {
-    return spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe]).status === 0 && spawnSync('umount', [probe]).status === 0;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
 
 describe.runIf(canMount())('swap inside a mount point (a container volume)', () => {
   const mounted: string[] = [];

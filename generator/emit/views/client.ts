@@ -8,7 +8,7 @@ import { isObjectPrototypeMember } from '../names.js';
 import type { ClientPlan, OperationPlan, StructurePlan } from '../plan.js';
 import { fieldType } from '../type-text.js';
 import { docView, type DocView, type FileScope, type ImportView, type PropertyView } from './common.js';
-import { errorUnion, requestParams, requestParts, resultType, showsRequest, type ApiView } from './request.js';
+import { errorUnion, requestParams, requestParts, resultType, showsRequest, type ApiView, type RequestParts } from './request.js';
 
 export interface ParamsTypeView {
   doc: DocView;
@@ -18,7 +18,8 @@ export interface ParamsTypeView {
   properties: PropertyView[];
 }
 
-export interface MethodView {
+/** The RequestSpec values as code (`bodyType`, `security`: for pages that show the request whole; null parts are left out). */
+export interface MethodView extends RequestParts {
   doc: DocView;
   name: string;
   paramsType: string;
@@ -30,13 +31,6 @@ export interface MethodView {
   /** The RequestSpec literal's values, as code. */
   httpMethod: string;
   path: string;
-  pathParams: string | null;
-  query: string | null;
-  headers: string | null;
-  body: string | null;
-  /** Set for pages that show the request whole (media type, credentials); null parts are left out. */
-  bodyType: string | null;
-  security: string | null;
   envelope: boolean;
   /** The iterator over the items of every page, for a paginated operation. */
   iterate: IterateView | null;
