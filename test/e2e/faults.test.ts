@@ -93,7 +93,7 @@ describe('retries against a real server', () => {
   });
 
   test('connection reset: a GET is retried (2 requests); a POST fails with ApiConnectionError (1 request)', async () => {
-    server.handle((req, res, n) => (n === 0 ? res.socket?.destroy() : json(res, 200, ok)));
+    server.handle((_req, res, n) => (n === 0 ? res.socket?.destroy() : json(res, 200, ok)));
     const { management } = client();
     await expect(management.getUserGroups({ userId: 'u1' })).resolves.toEqual(ok);
     expect(server.received).toHaveLength(2);

@@ -5,7 +5,7 @@
 // The page is split at its h1/h2 headings and each piece is rendered and walked on its own,
 // so memory is bounded by the largest section, not the page (WIDDERSHINS.maxPageBytes).
 import type { Element } from 'domhandler';
-import type { Diagnostic, Field, HttpVerb, OperationResponse, Provenance, SecurityScheme, Structure, TypeRef } from '../../model/types.js';
+import type { Diagnostic, Field, HttpVerb, OperationResponse, Provenance, Structure, TypeRef } from '../../model/types.js';
 import type { PageOperation, PageResult } from '../page.js';
 import { pageBlocks, type Block } from '../blocks.js';
 import { readTable, type TableRows } from '../table.js';
@@ -135,7 +135,6 @@ class WiddershinsReader {
   private pendingHeading?: { text: string; operationId?: string; mediaTypes: string[]; accept?: string };
   private op?: OpDraft;
   private section: OpSection = 'description';
-  private group?: Group;
   private status?: string;
   private schema?: SchemaDraft;
   private serversNext = false;
