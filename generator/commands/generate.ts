@@ -5,6 +5,7 @@ import { PROFILE_NAMES } from '../parse/profiles/index.js';
 import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
 import { checkStagedFolder, SdkTypeError, startTypeCheck } from '../emit/type-check.js';
+import { contentHash } from '../workflow/output-files.js';
 import { jsonText } from '../emit/escape.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import { evidenceOptions, loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
@@ -12,7 +13,7 @@ import type { Diagnostic } from '../model/types.js';
 import { countDiagnostics, exitCodeFor } from '../report/diagnostics.js';
 import { describeFsError } from '../read/inputs.js';
 import { OutputFolderError, recoverOutput, writeOutput } from '../write/atomic.js';
-import { IncrementalRun } from '../workflow/incremental-run.js';
+import { IncrementalRun, type WrittenOutput } from '../workflow/incremental-run.js';
 import { createProgress, progressMode } from '../workflow/progress.js';
 import { modelCounts, printReport, replayed, type RunReport, type RunResult } from '../workflow/run-report.js';
 import { defaultCacheFile } from '../workflow/run-cache.js';
@@ -112,7 +113,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const previous = run.previousResult;
   if (previous) return report(replayed(previous), run, { replayed: true });
   /** Ends the run, remembering how (so an identical rerun replays it); `written`: the output it wrote. */
-  const finish = async (result: RunResult, extra: Partial<RunReport> = {}, written?: ReadonlyMap<string, string>) => {
+  const finish = async (result: RunResult, extra: Partial<RunReport> = {}, written?: WrittenOutput) => {
     progress.done();
     const notSaved = await recordRun(run, result, written);
     report(notSaved ? { ...result, diagnostics: [...result.diagnostics, notSaved] } : result, run, extra);
@@ -151,15 +152,17 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return finish(failed([...model.diagnostics, guard], 'the output would lose too many operations: nothing written (--allow-shrink writes anyway)'));
   }
   progress.stage('generating');
-  // The previous output passed the check (nothing is written otherwise): where this SDK compiles the same, that check stands.
-  const checked = run.checkedOutput();
   let sdk: EmittedSdk;
   try {
     // Loaded here, not at start-up: a run that replays the last one never needs the emitter.
     const { emitSdk } = await import('../emit/sdk.js');
     sdk = await emitSdk(model, {
       // A run that writes is type-checked on its staged output, before the swap (below).
-      typeCheck: args.check ? startTypeCheck({ previous: checked }) : false,
+      typeCheck: args.check ? startTypeCheck() : false,
+      // The previous output passed the checks (nothing is written otherwise): files rendered from
+      // the same views are taken from it, and where the SDK compiles the same, its checks stand.
+      previous: run.previousSdk(),
+      compiledTemplates: run.compiledTemplates,
       templatesDir,
       packageName: config.package?.name,
       packageVersion: config.package?.version,
@@ -176,8 +179,10 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const pageErrors = exitCodeFor(diagnostics, false);
 
   // The model goes along so the next run (and `docsdk diff`) can compare against this release.
-  const files = new Map(sdk.files).set(MODEL_FILE_NAME, jsonText(model, 2) + '\n');
-  const changed = run.staleFiles(files);
+  const modelText = jsonText(model, 2) + '\n';
+  const files = new Map(sdk.files).set(MODEL_FILE_NAME, modelText);
+  const hashes = new Map(sdk.hashes).set(MODEL_FILE_NAME, contentHash(modelText));
+  const changed = run.staleFiles(files, hashes);
   if (args.check) {
     const stale = changed.length > 0;
     return finish({ outcome: stale ? 'stale' : 'fresh', exitCode: stale ? 1 : pageErrors, diagnostics, counts, files: changed });
@@ -191,12 +196,15 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const writeStart = performance.now();
   let typecheck = 0;
   const check = async (staged: string) => {
+    if (sdk.checkStands) return;
     const started = performance.now();
-    await checkStagedFolder(staged, files, checked);
+    await checkStagedFolder(staged);
     typecheck = performance.now() - started;
   };
+  // A file that is on disk with this very content is linked into the staged output, not written.
+  const unchanged = new Set([...hashes].filter(([path, hash]) => run.onDisk.get(path) === hash).map(([path]) => path));
   try {
-    await writeOutput(out, files, { beforeSwap: check });
+    await writeOutput(out, files, { beforeSwap: check, unchanged });
   } catch (error) {
     if (error instanceof SdkTypeError) return report(failed(diagnostics, `${error.message}\nnothing written`), run);
     if (error instanceof OutputFolderError) return report({ ...failed(diagnostics, `${error.message}\nnothing written`), outcome: 'usage-error', exitCode: 2 }, run);
@@ -218,14 +226,15 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     ...(api && { api }),
     ...(pageErrors && { reason: 'some pages failed (above); the SDK was generated from the rest' }),
   };
-  await finish(result, { stages }, files);
+  const emitted = { rendered: sdk.rendered, reused: sdk.reused, checks: sdk.checkStands ? ('stood' as const) : ('ran' as const) };
+  await finish(result, { stages, emitted }, { hashes, renders: sdk.renders, templates: sdk.compiledTemplates });
 }
 
 /**
  * Saves the run cache; a cache that cannot be written (a full or read-only disk) costs the next
  * run its shortcut, nothing else: a warning, returned to be reported with the run.
  */
-async function recordRun(run: IncrementalRun, result: RunResult, written?: ReadonlyMap<string, string>): Promise<Diagnostic | undefined> {
+async function recordRun(run: IncrementalRun, result: RunResult, written?: WrittenOutput): Promise<Diagnostic | undefined> {
   try {
     await run.record(result, written);
     return undefined;

@@ -31,10 +31,12 @@ export function docsdkBuildId(): string {
   if (buildId) return buildId;
   const hash = createHash('sha256').update(docsdkVersion);
   const codeDir = dirname(dirname(fileURLToPath(import.meta.url)));
-  for (const dir of [codeDir, join(packageRoot, 'templates')]) {
+  // The SDK runtime's source is shipped as it is, beside the built code.
+  for (const dir of [codeDir, join(packageRoot, 'templates'), join(packageRoot, 'generator', 'emit', 'runtime')]) {
     if (!existsSync(dir)) continue;
     const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
+      // Declarations do not run.
+      .filter((e) => e.isFile() && !e.name.endsWith('.d.ts'))
       .map((e) => join(e.parentPath, e.name))
       .sort();
     for (const file of files) hash.update(file.slice(dir.length)).update(readFileSync(file));

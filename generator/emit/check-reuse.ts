@@ -72,10 +72,10 @@ export interface CheckedPackage {
 
 /**
  * Whether the compiler, given the files of `next` (the .ts files with tsconfig.json and
- * package.json, relative path → text), reports what it reported for `checked` (a package
- * it passed).
+ * package.json, relative path → text; `nextHashes`: their sha256, where known), reports what
+ * it reported for `checked` (a package it passed).
  */
-export async function sameCheckInputs(checked: CheckedPackage, next: ReadonlyMap<string, string>): Promise<boolean> {
+export async function sameCheckInputs(checked: CheckedPackage, next: ReadonlyMap<string, string>, nextHashes?: ReadonlyMap<string, string>): Promise<boolean> {
   const before = [...checked.hashes.keys()].filter(isCheckInput).sort();
   const after = [...next.keys()].filter(isCheckInput).sort();
   if (before.length !== after.length || before.some((path, i) => path !== after[i])) return false;
@@ -84,7 +84,7 @@ export async function sameCheckInputs(checked: CheckedPackage, next: ReadonlyMap
     const hash = checked.hashes.get(path)!;
     // A .json import would make JSON files inputs too.
     if (text.includes('.json') && !path.endsWith('.json')) return false;
-    if (contentHash(text) === hash) continue;
+    if ((nextHashes?.get(path) ?? contentHash(text)) === hash) continue;
     if (!path.endsWith('.ts')) return false;
     const stripped = withoutComments(text);
     if (stripped === undefined) return false;

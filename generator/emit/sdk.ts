@@ -7,8 +7,10 @@ import { packageRoot } from '../config/package-root.js';
 import type { Diagnostic, Model } from '../model/types.js';
 import { toOpenApi } from '../openapi/export.js';
 import { planSdk, type SdkPlan } from './plan.js';
-import { loadTemplates } from './templates.js';
+import { loadTemplates, type CompiledTemplates, type TemplateName } from './templates.js';
 import { jsonText } from './escape.js';
+import { sameCheckInputs, type CheckedPackage } from './check-reuse.js';
+import { contentHash } from '../workflow/output-files.js';
 import { startTypeCheck, type TypeCheck } from './type-check.js';
 import { SdkTypeError } from './sdk-type-error.js';
 import { checkSdkLoads, SdkLoadError, type LoadTarget } from './load-check.js';
@@ -36,11 +38,36 @@ export interface EmitOptions {
   typeCheck?: boolean | TypeCheck;
   /** Import the SDK (types stripped) on a worker and construct each client (default true). */
   loadCheck?: boolean;
+  /**
+   * The previous output, which passed both checks: a file whose view is the one it was rendered
+   * from is taken from it, not rendered; where the compiler would read the same (check-reuse.ts),
+   * neither check runs again.
+   */
+  previous?: PreviousSdk;
+  /** The templates as an earlier run compiled them (used if made from the same sources). */
+  compiledTemplates?: CompiledTemplates;
+}
+
+/** The SDK an earlier run wrote and checked, and what each of its files was rendered from. */
+export interface PreviousSdk extends CheckedPackage {
+  /** renderKey of each file, by path. */
+  renders: Readonly<Record<string, string>>;
 }
 
 export interface EmittedSdk {
   /** Relative path (`/`-separated) → content, sorted by path. */
   files: Map<string, string>;
+  /** sha256 of each file's content, by path. */
+  hashes: Map<string, string>;
+  /** renderKey of each rendered file (model.json and openapi.json are not rendered from a view). */
+  renders: Record<string, string>;
+  /** The previous output's checks stand for this SDK: neither the compiler nor the load check ran. */
+  checkStands: boolean;
+  /** Files rendered from their templates in this run, and files taken unchanged from the previous output. */
+  rendered: number;
+  reused: number;
+  /** The templates as compiled, for the next run. */
+  compiledTemplates: CompiledTemplates;
   /** What the SDK could not type as the docs say. */
   diagnostics: Diagnostic[];
   /**
@@ -65,58 +92,91 @@ export async function emitSdk(model: Model, options: EmitOptions = {}): Promise<
   }
 }
 
+/**
+ * What a file is rendered from: its template's sources and its view. Equal keys, equal text
+ * (templates are pure functions of their view: Handlebars with no helpers reading anything else).
+ */
+const renderKey = (sourceHash: string, template: TemplateName, view: object): string => contentHash(`${sourceHash}\0${template}\0${JSON.stringify(view)}`);
+
 async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck | undefined): Promise<EmittedSdk> {
   const started = performance.now();
   const packageName = options.packageName ?? 'api-sdk';
   const packageVersion = options.packageVersion ?? '0.1.0';
   const userAgent = `${packageName}/${packageVersion}`;
-  const [templates, runtimeSource] = await Promise.all([
-    loadTemplates(options.templatesDir),
+  const [{ templates, sourceHash, compiled }, runtimeSource] = await Promise.all([
+    loadTemplates(options.templatesDir, options.compiledTemplates),
     readFile(RUNTIME_SOURCE_PATH, 'utf8'),
   ]);
   const plan = planSdk(model, exportedNames(runtimeSource));
   const diagnostics: Diagnostic[] = [...plan.diagnostics];
   const scope = () => new FileScope(plan.structureNamed, diagnostics);
   const api = apiView(model);
+  const previous = options.previous;
 
-  const files = new Map<string, string>();
-  // Each file goes to the type check as soon as it is rendered; the two that decide how the
-  // .ts files are read go first.
-  const add = (path: string, text: string) => {
-    files.set(path, text);
-    check?.setFile(path, text);
+  const texts = new Map<string, string | Promise<string>>();
+  const renders: Record<string, string> = {};
+  const reused = new Set<string>();
+  /** Renders `path`, or takes it from the previous output when its view is the one that was rendered there. */
+  const render = (path: string, template: TemplateName, view: object, validate: (text: string) => string = (text) => text) => {
+    const key = (renders[path] = renderKey(sourceHash, template, view));
+    if (previous?.renders[path] === key && previous.hashes.has(path)) {
+      reused.add(path);
+      // Rendered after all if the file went meanwhile.
+      texts.set(path, previous.read(path).catch(() => (reused.delete(path), validate(templates[template](view)))));
+    } else {
+      texts.set(path, validate(templates[template](view)));
+    }
   };
-  add('package.json', checkedJson('package.json', templates['package.json'](packageView(plan, packageName, packageVersion))));
-  add('tsconfig.json', checkedJson('tsconfig.json', templates['tsconfig.json']({})));
-  for (const structure of plan.structures) {
-    add(`src/models/${structure.stem}.ts`, templates['model.ts'](modelView(structure, scope())));
+  render('package.json', 'package.json', packageView(plan, packageName, packageVersion), (text) => checkedJson('package.json', text));
+  render('tsconfig.json', 'tsconfig.json', {}, (text) => checkedJson('tsconfig.json', text));
+  for (const structure of plan.structures) render(`src/models/${structure.stem}.ts`, 'model.ts', modelView(structure, scope()));
+  for (const client of plan.clients) render(`src/${client.stem}.ts`, 'client.ts', clientView(client, scope(), userAgent, api));
+  render('src/index.ts', 'index.ts', indexView(plan));
+  render('src/runtime.ts', 'runtime.ts', { runtimeSource: runtimeSource.trimEnd() });
+  const files = new Map<string, string>();
+  const hashes = new Map<string, string>();
+  for (const [path, text] of texts) {
+    files.set(path, await text);
+    hashes.set(path, reused.has(path) ? previous!.hashes.get(path)! : contentHash(files.get(path)!));
   }
-  for (const client of plan.clients) {
-    add(`src/${client.stem}.ts`, templates['client.ts'](clientView(client, scope(), userAgent, api)));
-  }
-  add('src/index.ts', templates['index.ts'](indexView(plan)));
-  add('src/runtime.ts', templates['runtime.ts']({ runtimeSource: runtimeSource.trimEnd() }));
-  // The last .ts file is in: the check runs while the rest is rendered.
-  const checked = check?.errors();
-  checked?.catch(() => undefined); // awaited below, unless rendering the rest throws first
-  files.set('README.md', templates['README.md'](readmeView(plan, packageName, userAgent)));
-  files.set('openapi.json', jsonText(toOpenApi(model, { title: packageName }), 2) + '\n');
+  // The .ts files are all in: the checks may start (while the rest is rendered), unless the previous ones stand.
+  const checkStands = previous !== undefined && (await sameCheckInputs(previous, files, hashes));
+  const checked = checkStands ? undefined : startChecks(files, check);
+
+  const finish = (path: string, text: string) => {
+    files.set(path, text);
+    hashes.set(path, contentHash(text));
+  };
+  render('README.md', 'README.md', readmeView(plan, packageName, userAgent));
+  finish('README.md', await texts.get('README.md')!);
+  finish('openapi.json', jsonText(toOpenApi(model, { title: packageName }), 2) + '\n');
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const timings: Record<string, number> = { emit: performance.now() - started };
 
   // The load check runs while the type check finishes; both are awaited, so no temp folder outlives the run.
-  const loadStarted = performance.now();
-  const loading = options.loadCheck === false ? undefined : checkSdkLoads(sorted, loadTargets(plan)).finally(() => (timings.loadcheck = performance.now() - loadStarted));
-  loading?.catch(() => undefined);
-  if (check && checked) {
-    const checkStarted = performance.now();
-    const errors = await checked.finally(() => loading);
-    timings.typecheck = performance.now() - checkStarted;
-    if (errors.length) throw new SdkTypeError(errors);
+  if (checked) {
+    const loadStarted = performance.now();
+    const loading = options.loadCheck === false ? undefined : checkSdkLoads(files, loadTargets(plan)).finally(() => (timings.loadcheck = performance.now() - loadStarted));
+    loading?.catch(() => undefined);
+    if (checked.typeErrors) {
+      const checkStarted = performance.now();
+      const errors = await checked.typeErrors.finally(() => loading);
+      timings.typecheck = performance.now() - checkStarted;
+      if (errors.length) throw new SdkTypeError(errors);
+    }
+    const problems = await loading;
+    if (problems?.length) throw new SdkLoadError(problems);
   }
-  const problems = await loading;
-  if (problems?.length) throw new SdkLoadError(problems);
-  return { files: sorted, diagnostics, timings };
+  return { files: sorted, hashes, renders, checkStands, rendered: texts.size - reused.size, reused: reused.size, compiledTemplates: compiled, diagnostics, timings };
+}
+
+/** Hands the files the compiler reads to `check` and starts it (its errors, awaited later). */
+function startChecks(files: ReadonlyMap<string, string>, check: TypeCheck | undefined): { typeErrors?: Promise<string[]> } {
+  if (!check) return {};
+  for (const [path, text] of files) check.setFile(path, text);
+  const typeErrors = check.errors();
+  typeErrors.catch(() => undefined); // awaited by the caller, unless rendering the rest throws first
+  return { typeErrors };
 }
 
 /** Each client class, where it is declared and the methods its instances must have. */

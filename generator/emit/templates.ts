@@ -2,6 +2,7 @@
 // package root; a user folder (--templates DIR) replaces any of them by file name. Files
 // starting with `_` are partials, used as `{{> name}}`.
 import Handlebars from 'handlebars';
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../config/package-root.js';
@@ -14,6 +15,21 @@ export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export type Templates = Record<TemplateName, (view: object) => string>;
 
+/** Templates compiled to JavaScript (Handlebars.precompile), for the sources whose hash they carry. */
+export interface CompiledTemplates {
+  sourceHash: string;
+  /** Template file name → precompiled template spec (JavaScript source). */
+  specs: Record<string, string>;
+}
+
+export interface LoadedTemplates {
+  templates: Templates;
+  /** sha256 of every template's name and text (partials too): a file rendered from the same view by the same sources is the same. */
+  sourceHash: string;
+  /** The templates as compiled, for a later run to skip compiling them. */
+  compiled: CompiledTemplates;
+}
+
 const EXTENSION = '.hbs';
 
 async function templateFiles(dir: string): Promise<Map<string, string>> {
@@ -22,8 +38,11 @@ async function templateFiles(dir: string): Promise<Map<string, string>> {
   return new Map(names.map((name, i) => [name, texts[i]]));
 }
 
-/** Compiles the default templates, each replaced by the file of the same name in `overridesDir`. */
-export async function loadTemplates(overridesDir?: string): Promise<Templates> {
+/**
+ * Compiles the default templates, each replaced by the file of the same name in `overridesDir`;
+ * `compiled`, when it was made from the same sources, saves compiling them again.
+ */
+export async function loadTemplates(overridesDir?: string, compiled?: CompiledTemplates): Promise<LoadedTemplates> {
   const files = await templateFiles(DEFAULT_TEMPLATES_DIR);
   if (overridesDir !== undefined) {
     for (const [name, text] of await templateFiles(overridesDir)) {
@@ -33,18 +52,27 @@ export async function loadTemplates(overridesDir?: string): Promise<Templates> {
       files.set(name, text);
     }
   }
+  const hash = createHash('sha256');
+  for (const [name, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${name}\0${text}\0`);
+  const sourceHash = hash.digest('hex');
+  const cached = compiled?.sourceHash === sourceHash ? compiled.specs : {};
+  const specs: Record<string, string> = {};
   // Views hold finished code text, so nothing is HTML-escaped; `strict` makes a template that
   // names a missing view field fail instead of printing nothing.
   const handlebars = Handlebars.create();
-  const compileOptions = { noEscape: true, strict: true };
+  const compile = (name: string, text: string) => {
+    const spec = (specs[name] = cached[name] ?? (handlebars.precompile(text, { noEscape: true, strict: true }) as unknown as string));
+    // The spec is JavaScript that Handlebars wrote (now or, from the same sources, in an earlier run).
+    return handlebars.template(new Function(`return ${spec}`)() as TemplateSpecification);
+  };
   for (const [name, text] of files) {
-    if (name.startsWith('_')) handlebars.registerPartial(name.slice(1, -EXTENSION.length), handlebars.compile(text, compileOptions));
+    if (name.startsWith('_')) handlebars.registerPartial(name.slice(1, -EXTENSION.length), compile(name, text));
   }
   const templates = {} as Templates;
   for (const name of TEMPLATE_NAMES) {
     const text = files.get(name + EXTENSION);
     if (text === undefined) throw new Error(`${join(DEFAULT_TEMPLATES_DIR, name + EXTENSION)}: template missing`);
-    templates[name] = handlebars.compile(text, compileOptions);
+    templates[name] = compile(name + EXTENSION, text);
   }
-  return templates;
+  return { templates, sourceHash, compiled: { sourceHash, specs } };
 }

@@ -8,7 +8,6 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { resolveInside } from '../write/paths.js';
-import { sameCheckInputs, type CheckedPackage } from './check-reuse.js';
 import { compilerExecutable } from './native-compiler.js';
 
 import { SdkTypeError } from './sdk-type-error.js';
@@ -28,8 +27,6 @@ export interface TypeCheck {
   errors(): Promise<string[]>;
   /** Waits for every file set to be written, and removes a temporary folder. */
   close(): Promise<void>;
-  /** Set by errors(): the previous check stood for this one (check-reuse.ts), the compiler did not run. */
-  readonly reused?: boolean;
 }
 
 // `src/a.ts(12,5): error TS2322: Type …` (lines after it indented: the rest of a chained message).
@@ -87,29 +84,18 @@ async function temporaryFolder(): Promise<CheckFolder & { remove(): Promise<void
   };
 }
 
-export interface TypeCheckOptions {
-  /** A package the compiler passed (the previous output, as it was written): its check stands where this one compiles the same. */
-  previous?: CheckedPackage;
-}
-
 /** A type check in a temporary folder of its own. */
-export function startTypeCheck(options: TypeCheckOptions = {}): TypeCheck {
-  return new FolderTypeCheck(options);
+export function startTypeCheck(): TypeCheck {
+  return new FolderTypeCheck();
 }
 
 class FolderTypeCheck implements TypeCheck {
   private readonly folder = temporaryFolder();
   private readonly writes: Promise<void>[] = [];
-  /** The files set before errors(): what the compiler reads. */
-  private readonly inputs = new Map<string, string>();
   private started = false;
-  reused?: boolean;
-
-  constructor(private readonly options: TypeCheckOptions) {}
 
   setFile(path: string, text: string): void {
     if (this.started && path.endsWith('.ts')) throw new Error(`${path}: a .ts file set after the type check started`);
-    if (!this.started) this.inputs.set(path, text);
     const written = this.folder.then((folder) => folder.write(path, text));
     // Awaited in errors() or close(); a run that stops early must not see an unhandled rejection.
     written.catch(() => undefined);
@@ -118,9 +104,8 @@ class FolderTypeCheck implements TypeCheck {
 
   async errors(): Promise<string[]> {
     this.started = true;
-    this.reused = this.options.previous !== undefined && (await sameCheckInputs(this.options.previous, this.inputs));
     await Promise.all(this.writes);
-    return this.reused ? [] : compileFolder((await this.folder).dir);
+    return compileFolder((await this.folder).dir);
   }
 
   async close(): Promise<void> {
@@ -129,16 +114,10 @@ class FolderTypeCheck implements TypeCheck {
   }
 }
 
-/**
- * The check of the staged output folder holding `files` (writeOutput's beforeSwap): throws
- * SdkTypeError when it does not compile. Resolves to whether the check of `previous` stood
- * for it (check-reuse.ts), the compiler not run.
- */
-export async function checkStagedFolder(dir: string, files: ReadonlyMap<string, string>, previous?: CheckedPackage): Promise<boolean> {
-  if (previous && (await sameCheckInputs(previous, files))) return true;
+/** The check of the staged output folder (writeOutput's beforeSwap): throws SdkTypeError when it does not compile. */
+export async function checkStagedFolder(dir: string): Promise<void> {
   const errors = await compileFolder(dir);
   if (errors.length) throw new SdkTypeError(errors);
-  return false;
 }
 
 /** Type errors of the `.ts` files in `files` (relative path → text, with tsconfig.json and package.json); empty when they compile. */

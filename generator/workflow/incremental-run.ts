@@ -2,16 +2,17 @@
 // output depends on changed since the last run, cached page parsing, and the previous
 // model (kept in the output) to diff against.
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
-import type { CheckedPackage } from '../emit/check-reuse.js';
+import { readFileSync } from 'node:fs';
+import type { PreviousSdk } from '../emit/sdk.js';
+import type { CompiledTemplates } from '../emit/templates.js';
 import type { Model } from '../model/types.js';
 import { readPages, readRegularFile, type ReadPages } from '../read/inputs.js';
 import { assertReplaceable } from '../write/atomic.js';
 import type { PageCache } from '../pipeline.js';
 import { isModel, MODEL_FILE_NAME } from '../diff/load-side.js';
-import { changedFiles, readFolder, readOutput, type FileChange } from './output-files.js';
+import { changedFiles, outputSignatures, readFolder, readOutput, type FileChange, type OutputState } from './output-files.js';
 import { runFingerprint, type FingerprintInputs } from './fingerprint.js';
-import { defaultCacheFile, hashFiles, RunCache } from './run-cache.js';
+import { defaultCacheFile, RunCache } from './run-cache.js';
 import type { RunResult } from './run-report.js';
 import type { Progress } from './progress.js';
 
@@ -37,8 +38,8 @@ export class IncrementalRun {
     private readonly options: RunOptions,
     private readonly cache: RunCache | undefined,
     private readonly fingerprint: string,
-    /** The output folder as it was before this run: sha256 of each file. */
-    readonly onDisk: ReadonlyMap<string, string>,
+    /** The output folder as it was before this run: sha256 and signature of each file. */
+    private readonly output: OutputState,
     /** The pages, read: for loadModel, which then need not read them again. */
     readonly read: ReadPages,
     private readonly savedModel: Buffer | undefined,
@@ -51,15 +52,22 @@ export class IncrementalRun {
   /** Throws OutputFolderError, before reading anything of it, when the output folder is not docsdk's. */
   static async start(options: RunOptions): Promise<IncrementalRun> {
     await assertReplaceable(options.out);
-    const [read, templates, onDisk, savedModel, cache] = await Promise.all([
+    const opened = options.cacheFile === false ? undefined : RunCache.open(options.cacheFile ?? defaultCacheFile(options.out, options.cwd));
+    const [read, templates, output, savedModel, cache] = await Promise.all([
       readPages(options.inputs, options),
       options.templatesDir ? readFolder(options.templatesDir) : new Map<string, Buffer>(),
-      readOutput(options.out),
+      // Files the last run left as they were (their signature) are not read again.
+      opened ? opened.then((cache) => readOutput(options.out, cache.lastRun)) : readOutput(options.out),
       readRegularFile(join(options.out, MODEL_FILE_NAME), MAX_MODEL_BYTES).then((read) => ('bytes' in read ? read.bytes : undefined)),
-      options.cacheFile === false ? undefined : RunCache.open(options.cacheFile ?? defaultCacheFile(options.out, options.cwd)),
+      opened,
     ]);
     const fingerprint = runFingerprint({ ...options.fingerprint, pages: read.files, templates });
-    return new IncrementalRun(options, cache, fingerprint, onDisk, read, savedModel);
+    return new IncrementalRun(options, cache, fingerprint, output, read, savedModel);
+  }
+
+  /** The output folder as it was before this run: sha256 of each file. */
+  get onDisk(): ReadonlyMap<string, string> {
+    return this.output.hashes;
   }
 
   /**
@@ -83,18 +91,28 @@ export class IncrementalRun {
     return this.cache ? this.cache.misses : this.pages;
   }
 
-  /** The files on disk that writing `files` would add, change or remove. */
-  staleFiles(files: ReadonlyMap<string, string>): FileChange[] {
-    return changedFiles(this.onDisk, files);
+  /** The files on disk that writing `files` (`hashes`: their sha256, where known) would add, change or remove. */
+  staleFiles(files: ReadonlyMap<string, string>, hashes?: ReadonlyMap<string, string>): FileChange[] {
+    return changedFiles(this.onDisk, files, hashes);
+  }
+
+  /**
+   * The output folder as the last run wrote it (after its checks passed), when it is still
+   * exactly that, with what each file was rendered from.
+   */
+  previousSdk(): PreviousSdk | undefined {
+    const last = this.cache?.lastRun;
+    if (!last || !this.cache?.isLastOutput(this.onDisk)) return undefined;
+    // Read synchronously: hundreds of small files, where a promise per file costs more than the read.
+    return { hashes: this.onDisk, renders: last.renders ?? {}, read: async (path) => readFileSync(join(this.options.out, path), 'utf8') };
+  }
+
+  /** The templates as the last run compiled them. */
+  get compiledTemplates(): CompiledTemplates | undefined {
+    return this.cache?.lastRun?.templates;
   }
 
   /** The model the previous run kept in the output, if there is one this docsdk can read. */
-  /** The output folder as the last run wrote it (after its type check passed), when it is still exactly that. */
-  checkedOutput(): CheckedPackage | undefined {
-    if (!this.cache?.isLastOutput(this.onDisk)) return undefined;
-    return { hashes: this.onDisk, read: (path) => readFile(join(this.options.out, path), 'utf8') };
-  }
-
   previousModel(): Model | undefined {
     const saved = this.savedModel;
     if (!saved) return undefined;
@@ -111,8 +129,41 @@ export class IncrementalRun {
     return this.cache?.file;
   }
 
-  /** Remembers how this run ended, and the output folder it left: `written` when it wrote one, else the folder as it was. */
-  async record(result: RunResult, written?: ReadonlyMap<string, string>): Promise<void> {
-    await this.cache?.save({ fingerprint: this.fingerprint, output: written ? hashFiles(written) : Object.fromEntries(this.onDisk), result });
+  /**
+   * Remembers how this run ended, and the output folder it left: `written` when it wrote one
+   * (each file's sha256, and what it was rendered from), else the folder as it was.
+   */
+  async record(result: RunResult, written?: WrittenOutput): Promise<void> {
+    if (!this.cache) return;
+    const hashes = written?.hashes ?? this.onDisk;
+    const signatures = trustedSignatures(written ? outputSignatures(this.options.out, hashes.keys()) : this.output.signatures);
+    await this.cache.save({
+      fingerprint: this.fingerprint,
+      output: Object.fromEntries(hashes),
+      signatures: Object.fromEntries(signatures),
+      ...(written?.renders && { renders: written.renders }),
+      ...(written?.templates && { templates: written.templates }),
+      result,
+    });
   }
+}
+
+/** What a run wrote: sha256 of each file, what each was rendered from, and the templates as compiled. */
+export interface WrittenOutput {
+  hashes: ReadonlyMap<string, string>;
+  renders?: Record<string, string>;
+  templates?: CompiledTemplates;
+}
+
+/**
+ * How long after a file's last write its signature may still be that of a later one: file
+ * times tick coarsely (a kernel tick; whole seconds on some file systems), so a file rewritten
+ * within the same tick, to the same size, would keep its signature.
+ */
+const TIMESTAMP_TICK_NS = 2_000_000_000n;
+
+/** The signatures a later run may trust: those of files last written over a tick ago (the rest are hashed again; like git's racily clean entries). */
+function trustedSignatures(signatures: ReadonlyMap<string, string>): Map<string, string> {
+  const now = BigInt(Date.now()) * 1_000_000n;
+  return new Map([...signatures].filter(([, signature]) => BigInt(signature.split(':')[1]) < now - TIMESTAMP_TICK_NS));
 }

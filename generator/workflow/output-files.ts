@@ -1,7 +1,7 @@
 // What is on disk in an output folder versus what a run generates: the heart of
 // `generate --check` and of the "nothing changed" fast path.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, lstatSync, type BigIntStats } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -47,28 +47,72 @@ async function hashFile(path: string): Promise<string> {
 }
 
 /**
- * The sha256 of every file docsdk wrote in `outDir` (the marker and the temp folders of an
- * in-place swap excluded). Only called once the folder is known to be docsdk's (its marker).
+ * What a file's inode says of it: size, change and modification times (nanoseconds) and inode
+ * number. A write, a rename over it, a `touch` or a chmod changes it, so a file with the
+ * signature it had when a run hashed it still has that hash (as git's index trusts a stat).
  */
-export async function readOutput(outDir: string): Promise<Map<string, string>> {
+export function fileSignature(info: BigIntStats): string {
+  return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
+}
+
+/** What an earlier run saw of an output folder: each file's sha256 and fileSignature(). */
+export interface KnownOutput {
+  output: Readonly<Record<string, string>>;
+  signatures?: Readonly<Record<string, string>>;
+}
+
+export interface OutputState {
+  /** sha256 of each file, by `/`-separated relative path, sorted. */
+  hashes: Map<string, string>;
+  /** fileSignature() of each file. */
+  signatures: Map<string, string>;
+}
+
+/**
+ * The sha256 of every file docsdk wrote in `outDir` (the marker and the temp folders of an
+ * in-place swap excluded), and each file's signature. A file whose signature is the one in
+ * `known` is not read: its hash is the one known. Only called once the folder is known to be
+ * docsdk's (its marker).
+ */
+export async function readOutput(outDir: string, known?: KnownOutput): Promise<OutputState> {
   const files = (await listFiles(outDir)).filter((path) => path !== OUTPUT_MARKER && !path.startsWith('.docsdk-tmp-'));
+  const signatures = outputSignatures(outDir, files);
   const hashes = new Map<string, string>();
+  const unknown: string[] = [];
+  for (const path of files) {
+    const hash = known?.output[path];
+    if (hash !== undefined && known?.signatures?.[path] === signatures.get(path)) hashes.set(path, hash);
+    else unknown.push(path);
+  }
   // A few streams at a time: the folder may hold thousands of files, each stream a buffer.
-  for (let i = 0; i < files.length; i += HASH_STREAMS) {
-    const batch = files.slice(i, i + HASH_STREAMS);
+  for (let i = 0; i < unknown.length; i += HASH_STREAMS) {
+    const batch = unknown.slice(i, i + HASH_STREAMS);
     const sums = await Promise.all(batch.map((path) => hashFile(join(outDir, path))));
     batch.forEach((path, n) => hashes.set(path, sums[n]));
   }
-  return hashes;
+  return { hashes: new Map(files.map((path) => [path, hashes.get(path)!])), signatures };
 }
 
-/** Files that writing `generated` would add, change or remove in a folder whose files have the hashes `onDisk`, sorted by path. */
-export function changedFiles(onDisk: ReadonlyMap<string, string>, generated: ReadonlyMap<string, string>): FileChange[] {
+/** fileSignature() of each of `files` (relative paths) in `outDir`; a file that went has none. */
+export function outputSignatures(outDir: string, files: Iterable<string>): Map<string, string> {
+  const signatures = new Map<string, string>();
+  for (const path of files) {
+    const info = lstatSync(join(outDir, path), { bigint: true, throwIfNoEntry: false });
+    if (info) signatures.set(path, fileSignature(info));
+  }
+  return signatures;
+}
+
+/**
+ * Files that writing `generated` (path → text; `hashes`: their sha256, where known) would add,
+ * change or remove in a folder whose files have the hashes `onDisk`, sorted by path.
+ */
+export function changedFiles(onDisk: ReadonlyMap<string, string>, generated: ReadonlyMap<string, string>, hashes?: ReadonlyMap<string, string>): FileChange[] {
   const changes: FileChange[] = [];
   for (const [path, text] of generated) {
     const current = onDisk.get(path);
     if (!current) changes.push({ path, change: 'added' });
-    else if (current !== contentHash(text)) changes.push({ path, change: 'modified' });
+    else if (current !== (hashes?.get(path) ?? contentHash(text))) changes.push({ path, change: 'modified' });
   }
   for (const path of onDisk.keys()) if (!generated.has(path)) changes.push({ path, change: 'removed' });
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -2,10 +2,15 @@
 // content hash, so a hit is exactly what parsing would give), and the last run's result: its
 // fingerprint (see fingerprint.ts), the output folder it left, and how it ended (diagnostics,
 // exit code), so a run with the same fingerprint on the same folder replays it instead of
-// redoing it, red as red and green as green.
+// redoing it, red as red and green as green. It is docsdk's private file (its build id guards
+// it), kept in V8's serialization format: each page's result as its JSON text, parsed only
+// when looked up, so an unchanged page costs one JSON.parse and a run that parsed one page
+// writes the others back as they were read.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { deserialize, serialize } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { docsdkBuildId } from '../config/package-root.js';
+import type { CompiledTemplates } from '../emit/templates.js';
 import type { PageResult } from '../parse/page.js';
 import type { PageCache } from '../pipeline.js';
 import type { PageFile } from '../read/page-file.js';
@@ -18,6 +23,12 @@ export interface RecordedRun {
   fingerprint: string;
   /** sha256 of each file of the output folder as the run left it. */
   output: Record<string, string>;
+  /** fileSignature() of each file of the output folder as the run left it: a file with the same one is not read again. */
+  signatures?: Record<string, string>;
+  /** What each file the run wrote was rendered from (emit/sdk.ts renderKey). */
+  renders?: Record<string, string>;
+  /** The templates as the run compiled them. */
+  templates?: CompiledTemplates;
   result: RunResult;
 }
 
@@ -25,20 +36,18 @@ interface CacheFile {
   /** docsdkBuildId() of the docsdk that wrote it. */
   docsdkVersion: string;
   lastRun?: RecordedRun;
-  pages: Record<string, PageResult>;
+  /** Each page's PageResult as JSON text, by sha256 of its pageIdentity. */
+  pages: Record<string, string>;
 }
 
 /** Where a run writing to `out` keeps its cache: one file per output folder, under node_modules/.cache like other tools. */
 export function defaultCacheFile(out: string, cwd = process.cwd()): string {
-  return join(cwd, 'node_modules', '.cache', 'docsdk', `${sha256(resolve(out)).slice(0, 16)}.json`);
+  return join(cwd, 'node_modules', '.cache', 'docsdk', `${sha256(resolve(out)).slice(0, 16)}.v8`);
 }
 
-/** sha256 of each file, by path: `files` as text or bytes. */
-export const hashFiles = (files: ReadonlyMap<string, string | Buffer>): Record<string, string> =>
-  Object.fromEntries([...files].map(([path, bytes]) => [path, sha256(bytes)]));
 
 export class RunCache implements PageCache {
-  private readonly used: Record<string, PageResult> = {};
+  private readonly used: Record<string, string> = {};
   hits = 0;
   misses = 0;
 
@@ -51,31 +60,36 @@ export class RunCache implements PageCache {
   static async open(file: string): Promise<RunCache> {
     const empty: CacheFile = { docsdkVersion: docsdkBuildId(), pages: {} };
     try {
-      const stored = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-      return new RunCache(file, stored.docsdkVersion === docsdkBuildId() && stored.pages ? stored : empty);
+      const stored = deserialize(await readFile(file)) as CacheFile;
+      return new RunCache(file, stored?.docsdkVersion === docsdkBuildId() && stored.pages ? stored : empty);
     } catch {
       return new RunCache(file, empty);
     }
   }
 
-  /** The result of this exact page if it was parsed before (a copy: later stages may adjust what they are handed). */
+  /** The result of this exact page if it was parsed before (a new object: later stages may adjust what they are handed). */
   lookup(page: PageFile): PageResult | undefined {
     const key = sha256(pageIdentity(page));
     const cached = this.used[key] ?? this.stored.pages[key];
-    if (!cached) return undefined;
+    if (cached === undefined) return undefined;
     this.hits++;
-    return structuredClone((this.used[key] = cached));
+    return JSON.parse((this.used[key] = cached)) as PageResult;
   }
 
-  /** Keeps a result parsed in this run (a copy, for the same reason). */
+  /** Keeps a result parsed in this run (as text, so later stages' changes to it do not reach the cache). */
   remember(page: PageFile, result: PageResult): void {
     this.misses++;
-    this.used[sha256(pageIdentity(page))] = structuredClone(result);
+    this.used[sha256(pageIdentity(page))] = JSON.stringify(result);
   }
 
   /** How the last run ended, if it had this fingerprint and the output folder (sha256 of each file) is exactly as it left it. */
   replay(fingerprint: string, onDisk: ReadonlyMap<string, string>): RunResult | undefined {
     return this.stored.lastRun?.fingerprint === fingerprint && this.isLastOutput(onDisk) ? this.stored.lastRun.result : undefined;
+  }
+
+  /** The last run's record, if any. */
+  get lastRun(): RecordedRun | undefined {
+    return this.stored.lastRun;
   }
 
   /** Whether the output on disk (sha256 of each file) is exactly what the last run (of this docsdk build) left. */
@@ -93,7 +107,7 @@ export class RunCache implements PageCache {
     // every run: what a killed run left is overwritten and renamed away by the next one.
     const temp = `${this.file}.tmp`;
     try {
-      await writeFile(temp, JSON.stringify(content));
+      await writeFile(temp, serialize(content));
       await rename(temp, this.file);
     } catch (error) {
       // A full or read-only disk: no partial cache is left behind.

@@ -57,6 +57,8 @@ export interface RunReport extends RunResult {
   replayed: boolean;
   /** Milliseconds per stage (read, parse, merge, emit, typecheck, write) of a run that wrote its output. */
   stages?: Record<string, number>;
+  /** How the SDK was emitted: files rendered in this run or taken from the previous output, and whether its checks ran or stood. */
+  emitted?: { rendered: number; reused: number; checks: 'ran' | 'stood' };
   ms: number;
 }
 

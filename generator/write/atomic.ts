@@ -8,7 +8,7 @@
 // swap half done; every later run first finishes or undoes it (recoverOutput), judging
 // whether the run that left it is alive by its lock (run-lock.ts), never by a PID.
 import { randomUUID } from 'node:crypto';
-import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assertNoCaseClash, resolveInside } from './paths.js';
 import { holdRunLock, isRunLockHeld, type RunLock } from './run-lock.js';
@@ -107,13 +107,27 @@ export async function assertReplaceable(outDir: string): Promise<void> {
   }
 }
 
-/** Writes `files` under `dir` (made here), the marker last: a folder holding the marker is complete. */
-async function writeTree(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
-  const targets = [...files].map(([path, text]) => [resolveInside(dir, path), text] as const);
+/**
+ * Writes `files` under `dir` (made here), the marker last: a folder holding the marker is
+ * complete. A path in `unchanged` is hard-linked from `out` instead (its file there holds
+ * that very text), or written where it cannot be.
+ */
+async function writeTree(dir: string, files: ReadonlyMap<string, string>, out: string, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
+  const targets = [...files].map(([path, text]) => [path, resolveInside(dir, path), text] as const);
   await mkdir(dir);
-  const folders = new Set(targets.map(([path]) => dirname(path)));
+  const folders = new Set(targets.map(([, target]) => dirname(target)));
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
-  await Promise.all(targets.map(([path, text]) => writeFile(path, text)));
+  const place = async (path: string, target: string, text: string) => {
+    if (unchanged.has(path)) {
+      try {
+        return await link(join(out, path), target);
+      } catch {
+        // Another file system, no hard links there, or the file went: written below.
+      }
+    }
+    await writeFile(target, text);
+  };
+  await Promise.all(targets.map(([path, target, text]) => place(path, target, text)));
   await writeFile(join(dir, OUTPUT_MARKER), MARKER_TEXT);
 }
 
@@ -127,6 +141,11 @@ export interface WriteOptions {
    * runs there); when it throws, nothing is swapped in and the staged folder is removed.
    */
   beforeSwap?: (staged: string) => Promise<void>;
+  /**
+   * Paths whose file in the current output holds exactly the text given for it: it is
+   * hard-linked into the staged folder rather than written again.
+   */
+  unchanged?: ReadonlySet<string>;
 }
 
 /**
@@ -156,7 +175,7 @@ export async function writeOutput(outDir: string, files: ReadonlyMap<string, str
   try {
     await step('locked');
     const swapped = await swapBeside(out, id, files, options);
-    if (!swapped) await writeInPlace(out, id, files, {});
+    if (!swapped) await writeInPlace(out, id, files, { unchanged: options.unchanged });
   } finally {
     await lock.release();
   }
@@ -178,7 +197,7 @@ async function swapBeside(out: string, id: string, files: ReadonlyMap<string, st
   const built = `${temp}-new`;
   const aside = `${temp}-old`;
   try {
-    await writeTree(built, files);
+    await writeTree(built, files, out, options.unchanged);
     await options.beforeSwap?.(built);
     await step('built');
     const hadOutput = await exists(out);
@@ -216,7 +235,7 @@ async function writeInPlace(out: string, id: string, files: ReadonlyMap<string, 
   try {
     const built = join(out, `${TEMP_PREFIX}${id}-new`);
     try {
-      await writeTree(built, files);
+      await writeTree(built, files, out, options.unchanged);
       await options.beforeSwap?.(built);
     } catch (error) {
       await rm(built, { recursive: true, force: true });

@@ -66,7 +66,7 @@ test('on the staged output folder: checked before the swap; on a type error noth
     const error = await writeOutput(out, files, {
       beforeSwap: async (staged) => {
         seen = (await readdir(staged, { recursive: true })).sort();
-        await checkStagedFolder(staged, files);
+        await checkStagedFolder(staged);
       },
     }).catch((e: unknown) => e);
     expect(seen).toEqual(['.docsdk-output', 'package.json', 'src', 'src/client.ts', 'src/models', 'src/models/UserDto.ts', 'tsconfig.json']);
@@ -75,7 +75,7 @@ test('on the staged output folder: checked before the swap; on a type error noth
     expect(existsSync(out)).toBe(false);
     expect(await readdir(parent)).toEqual([]);
     const clean = new Map(files).set('src/client.ts', "export const ok: string = 'x';\n");
-    await writeOutput(out, clean, { beforeSwap: async (staged) => void (await checkStagedFolder(staged, clean)) });
+    await writeOutput(out, clean, { beforeSwap: checkStagedFolder });
     expect(readFileSync(join(out, 'src/client.ts'), 'utf8')).toBe("export const ok: string = 'x';\n");
   } finally {
     await rm(parent, { recursive: true, force: true });

@@ -192,7 +192,7 @@ describe.runIf(canMount())('the run cache on a full or read-only disk', () => {
       else expect(spawnSync('mount', ['-o', 'remount,ro', cacheDir]).status).toBe(0);
       const run = docsdk(dir, ['generate', 'pages', '--out', 'sdk']);
       const code = fault === 'full' ? 'ENOSPC' : 'EROFS';
-      expect(run.stderr).toMatch(new RegExp(`node_modules/\\.cache/docsdk/[0-9a-f]{16}\\.json: warning: the run cache was not saved: .*\\(${code}`));
+      expect(run.stderr).toMatch(new RegExp(`node_modules/\\.cache/docsdk/[0-9a-f]{16}\\.v8: warning: the run cache was not saved: .*\\(${code}`));
       expect(run.code).toBe(0);
       expect(existsSync(path.join(dir, 'sdk', 'src', 'UserClient.ts'))).toBe(true);
       expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);

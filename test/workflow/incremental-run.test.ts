@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER } from '../../generator/write/atomic.js';
 import { IncrementalRun, type RunOptions } from '../../generator/workflow/incremental-run.js';
 import { createProgress } from '../../generator/workflow/progress.js';
+import { contentHash } from '../../generator/workflow/output-files.js';
 import type { RunResult } from '../../generator/workflow/run-report.js';
 import { copyPages } from '../support/workflow-pages.js';
 
@@ -35,7 +36,7 @@ describe('IncrementalRun', () => {
     expect((await IncrementalRun.start(opts)).previousResult).toEqual(result);
     expect((await IncrementalRun.start({ ...opts, fingerprint: { config: {}, flags: { strict: true } } })).previousResult).toBeUndefined();
     expect((await IncrementalRun.start({ ...opts, cacheFile: false })).previousResult).toBeUndefined();
-    await (await IncrementalRun.start(opts)).record({ ...result, outcome: 'written' }, new Map([['a.ts', 'B']]));
+    await (await IncrementalRun.start(opts)).record({ ...result, outcome: 'written' }, { hashes: new Map([['a.ts', contentHash('B')]]) });
     expect((await IncrementalRun.start(opts)).previousResult).toBeUndefined();
     await writeFile(join(opts.out, 'a.ts'), 'B');
     expect((await IncrementalRun.start(opts)).previousResult).toEqual({ ...result, outcome: 'written' });

@@ -11,13 +11,13 @@ describe('readOutput', () => {
     await writeFile(join(dir, 'src/models/user-dto.ts'), 'a');
     await writeFile(join(dir, 'package.json'), 'b');
     await writeFile(join(dir, '.docsdk-output'), 'marker');
-    const files = await readOutput(dir);
+    const files = (await readOutput(dir)).hashes;
     expect([...files.keys()]).toEqual(['package.json', 'src/models/user-dto.ts']);
     expect(files.get('package.json')).toBe(contentHash('b'));
   });
 
   it('is empty for a folder that does not exist', async () => {
-    expect((await readOutput(join(tmpdir(), 'docsdk-no-such-folder'))).size).toBe(0);
+    expect((await readOutput(join(tmpdir(), 'docsdk-no-such-folder'))).hashes.size).toBe(0);
   });
 });
 

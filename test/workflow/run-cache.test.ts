@@ -6,7 +6,7 @@ import { parsePage, type PageResult } from '../../generator/parse/page.js';
 import type { PageFile } from '../../generator/read/page-file.js';
 import { runFingerprint } from '../../generator/workflow/fingerprint.js';
 import { contentHash } from '../../generator/workflow/output-files.js';
-import { hashFiles, RunCache, type RecordedRun } from '../../generator/workflow/run-cache.js';
+import { RunCache, type RecordedRun } from '../../generator/workflow/run-cache.js';
 import type { RunResult } from '../../generator/workflow/run-report.js';
 
 const RESULT: RunResult = { outcome: 'written', exitCode: 1, diagnostics: [{ severity: 'error', code: 'page.x', message: 'bad', file: 'a.md', section: 'params', row: 2 }] };
@@ -77,7 +77,7 @@ describe('RunCache', () => {
   it('replays the last run (its diagnostics and exit code) only for the same fingerprint and the same bytes on disk', async () => {
     const file = await cacheFile();
     const cache = await RunCache.open(file);
-    await cache.save(recorded('fingerprint', hashFiles(new Map([['a.ts', 'A']]))));
+    await cache.save(recorded('fingerprint', { 'a.ts': contentHash('A') }));
     const reopened = await RunCache.open(file);
     const onDisk = (files: [string, string][]) => new Map(files.map(([path, text]) => [path, contentHash(text)]));
     expect(reopened.replay('fingerprint', onDisk([['a.ts', 'A']]))).toEqual(RESULT);
