@@ -1,9 +1,10 @@
 // Copies of the workflow fixture pages in a temp folder, and exact edits of them: the
 // "docs changed" half of every page-pair test.
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../helpers/cli.js';
 
 export const workflowFixtures = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/workflow');
 
@@ -13,6 +14,16 @@ export async function copyPages(flavor: 'markdown' | 'vitepress' = 'markdown'): 
   await cp(join(workflowFixtures, flavor), dir, { recursive: true });
   return dir;
 }
+
+/** A project folder: `pages/` (copies of the fixture pages), output to `sdk/`, cache under its node_modules. */
+export async function project(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'docsdk-project-'));
+  await rename(await copyPages(), join(dir, 'pages'));
+  return dir;
+}
+
+/** `docsdk generate pages --out sdk` in a project folder. */
+export const generate = (dir: string, ...flags: string[]) => runCli(['generate', 'pages', '--out', 'sdk', ...flags], dir);
 
 /** Replaces the one occurrence of `from` in a page; fails loudly if the page does not have it exactly once. */
 export async function editPage(dir: string, rel: string, from: string, to: string): Promise<void> {

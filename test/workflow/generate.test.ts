@@ -1,22 +1,12 @@
 // The release workflow through the real CLI (built): --check, incremental runs, the diff
 // against the previous run, --fail-on, --reporter json, config files and --watch.
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, runCli } from '../helpers/cli.js';
 import { readFolder } from '../../generator/workflow/output-files.js';
-import { copyPages, editPage, EDITS, GET_USER_ROLES, workflowFixtures } from '../support/workflow-pages.js';
-
-/** A project folder: `pages/` (copies of the fixture pages), output to `sdk/`, cache under its node_modules. */
-async function project(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'docsdk-project-'));
-  await rename(await copyPages(), join(dir, 'pages'));
-  return dir;
-}
-
-const generate = (dir: string, ...flags: string[]) => runCli(['generate', 'pages', '--out', 'sdk', ...flags], dir);
+import { editPage, EDITS, generate, GET_USER_ROLES, project, workflowFixtures } from '../support/workflow-pages.js';
 
 describe('docsdk generate --check', () => {
   it('exits 0 on fresh output, from the cache and from a clean comparison', async () => {
