@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { OUTPUT_MARKER } from '../../generator/write/atomic.js';
 import { IncrementalRun, type RunOptions } from '../../generator/workflow/incremental-run.js';
 import { createProgress } from '../../generator/workflow/progress.js';
 import { contentHash } from '../../generator/workflow/output-files.js';
+import { RunCache } from '../../generator/workflow/run-cache.js';
 import type { RunResult } from '../../generator/workflow/run-report.js';
 import { copyPages } from '../support/workflow-pages.js';
 
@@ -40,6 +41,20 @@ describe('IncrementalRun', () => {
     expect((await IncrementalRun.start(opts)).previousResult).toBeUndefined();
     await writeFile(join(opts.out, 'a.ts'), 'B');
     expect((await IncrementalRun.start(opts)).previousResult).toEqual({ ...result, outcome: 'written' });
+  });
+
+  it('records the signatures of output files written over a tick ago only: a file rewritten within the tick is hashed again', async () => {
+    const opts = await options();
+    await mkdir(opts.out);
+    await writeFile(join(opts.out, OUTPUT_MARKER), '');
+    await writeFile(join(opts.out, 'old.ts'), 'A');
+    await writeFile(join(opts.out, 'new.ts'), 'B');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(join(opts.out, 'old.ts'), anHourAgo, anHourAgo);
+    const run = await IncrementalRun.start(opts);
+    await run.record({ outcome: 'written', exitCode: 0, diagnostics: [] }, { hashes: new Map([['old.ts', contentHash('A')], ['new.ts', contentHash('B')]]) });
+    const saved = (await RunCache.open(opts.cacheFile as string)).lastRun;
+    expect(Object.keys(saved?.signatures ?? {})).toEqual(['old.ts']);
   });
 
   it('lists the files writing would change', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,23 @@ describe('readOutput', () => {
     const files = (await readOutput(dir)).hashes;
     expect([...files.keys()]).toEqual(['package.json', 'src/models/user-dto.ts']);
     expect(files.get('package.json')).toBe(contentHash('b'));
+  });
+
+  it('takes the known hash of a file whose signature is the known one, and hashes a file whose signature changed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docsdk-out-'));
+    await writeFile(join(dir, 'a.ts'), 'one');
+    await writeFile(join(dir, 'b.ts'), 'two');
+    const { signatures } = await readOutput(dir);
+    // A known hash the file does not have: taken on the signature's word, so the file was not read.
+    const known = { output: { 'a.ts': 'known', 'b.ts': 'known' }, signatures: Object.fromEntries(signatures) };
+    expect((await readOutput(dir, known)).hashes).toEqual(new Map([['a.ts', 'known'], ['b.ts', 'known']]));
+    // Same size, its modification time put back (as `cp -p` or `rsync -t` do): the change time still tells.
+    const { mtime } = await stat(join(dir, 'b.ts'));
+    // Past the file system's clock tick (within one, a change time could repeat: the case the recorded signatures leave out).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await writeFile(join(dir, 'b.ts'), 'TWO');
+    await utimes(join(dir, 'b.ts'), mtime, mtime);
+    expect((await readOutput(dir, known)).hashes).toEqual(new Map([['a.ts', 'known'], ['b.ts', contentHash('TWO')]]));
   });
 
   it('is empty for a folder that does not exist', async () => {
