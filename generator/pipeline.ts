@@ -6,8 +6,8 @@ import { DEFAULT_BASE_PATH, type Config } from './config/types.js';
 import type { Diagnostic, Model } from './model/types.js';
 import { parsePages } from './parse/parallel.js';
 import type { PageResult } from './parse/page.js';
-import { readPages, type ReadPages } from './read/inputs.js';
-import type { PageFile } from './read/page-file.js';
+import { readPages, rereadPage, type ReadPages } from './read/inputs.js';
+import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from './read/page-file.js';
 
 export interface LoadOptions {
   /** docsdk.config.json as loaded (base path, overrides); defaults when absent. */
@@ -39,6 +39,8 @@ export interface LoadResult {
   /** Milliseconds per stage: read, parse, merge. */
   timings: Record<string, number>;
   pages: number;
+  /** Pages parsed in this run (the others' results came from the page cache). */
+  parsed: number;
 }
 
 /** read pages → parse tables → build and merge the model → item types from samples → apply the evidence → apply the config's overrides. */
@@ -51,7 +53,7 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
     return result;
   };
   const { files, missing, diagnostics: readDiagnostics = [] } = options.read ?? (await timed('read', () => readPages(inputs, { cwd: options.cwd, maxPageBytes: options.config?.maxPageBytes })));
-  const results = await timed('parse', () => parseUncached(files, options));
+  const { results, parsed } = await timed('parse', () => parseUncached(files, options));
   const built = await timed('merge', () => inferItemsFromSamples(buildModel(results, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH })));
   // applyEvidence and applyOverrides add their own diagnostics to the model they return.
   const evidence = options.evidence;
@@ -64,24 +66,27 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
     file: input,
   }));
   model.diagnostics.unshift(...unmatched, ...readDiagnostics);
-  return { model, timings, pages: files.length };
+  return { model, timings, pages: files.length, parsed };
 }
 
 /** Every page's result, in page order: from the cache where it has one, else parsed (on all cores when there are many). */
-async function parseUncached(files: PageFile[], { pageCache: cache, onPage, config }: LoadOptions): Promise<PageResult[]> {
+async function parseUncached(files: PageFile[], { pageCache: cache, onPage, config }: LoadOptions): Promise<{ results: PageResult[]; parsed: number }> {
   const profile = config?.profile;
   // Cached results were read by the profile each page's structure chose: a forced profile reads afresh.
   const pageCache = profile === undefined ? cache : undefined;
   // An oversize page's identity holds its size, not its bytes (they were not read): never reused.
   const results = files.map((file) => (file.oversize ? undefined : pageCache?.lookup(file)));
-  const missing = files.filter((_, i) => results[i] === undefined);
+  // A page found unchanged but not in the cache (a forced profile, a cache lost meanwhile) is read now.
+  const missing = files.filter((_, i) => results[i] === undefined).map((file) => rereadPage(file, config?.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES));
   results.forEach((result) => result && onPage?.());
   const parsed = await parsePages(missing, { onParsed: onPage, profile });
   let next = 0;
-  return results.map((result, i) => {
+  const all = results.map((result) => {
     if (result) return result;
+    const page = missing[next];
     const fresh = parsed[next++];
-    pageCache?.remember(files[i], fresh);
+    pageCache?.remember(page, fresh);
     return fresh;
   });
+  return { results: all, parsed: missing.length };
 }

@@ -44,13 +44,15 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const start = performance.now();
   const json = args.reporter === 'json';
   let out: string | undefined;
+  /** Pages this run parsed, once the model is built. */
+  let parsedPages: number | undefined;
   const report = (result: RunResult, run?: IncrementalRun, extra: Partial<RunReport> = {}) => {
     const full: RunReport = {
       reportVersion: 1,
       command: 'generate',
       ...(out !== undefined && { out }),
       pages: run?.pages ?? 0,
-      parsed: run?.parsed ?? 0,
+      parsed: parsedPages ?? 0,
       replayed: false,
       ...result,
       ...extra,
@@ -122,7 +124,8 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   progress.stage('parsing', run.pages);
   // Loaded here, not at start-up, like the emitter below: a replayed or refused run never parses.
   const { loadModel } = await import('../pipeline.js');
-  const { model, timings } = await loadModel(inputs, { config, configFile: args.config, pageCache: run.pageCache, onPage: run.onPage, read: run.read, evidence: evidence.input });
+  const { model, timings, parsed } = await loadModel(inputs, { config, configFile: args.config, pageCache: run.pageCache, onPage: run.onPage, read: run.read, evidence: evidence.input });
+  parsedPages = parsed;
   const modelCounted = modelCounts(model);
   const failed = (diagnostics: Diagnostic[], reason: string, more: Partial<RunResult> = {}): RunResult => ({
     outcome: 'failed',

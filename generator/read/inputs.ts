@@ -1,8 +1,9 @@
-import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../model/types.js';
+import { fileSignature } from './file-signature.js';
 import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from './page-file.js';
 
 const PAGE_PATTERN = '**/*.{html,htm,md,markdown}';
@@ -94,7 +95,7 @@ const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 const CHUNK_BYTES = 64 * 1024;
 
 /** What a file that is not a regular one is. */
-function fileKind(info: Stats): string {
+function fileKind(info: BigIntStats): string {
   if (info.isDirectory()) return 'a folder';
   if (info.isCharacterDevice()) return 'a character device';
   if (info.isBlockDevice()) return 'a block device';
@@ -123,7 +124,7 @@ export function describeFsError(error: unknown): string {
   return `${why[code] ?? (error as Error).message} (${code}${where ? `, ${where}` : ''})`;
 }
 
-export type BoundedRead = { bytes: Buffer } | { oversize: { size: number; limit: number } } | { unreadable: string };
+export type BoundedRead = { bytes: Buffer; signature: string } | { oversize: { size: number; limit: number } } | { unreadable: string };
 
 /**
  * The bytes of regular file `abs`, if it holds at most `maxBytes`: counted as they are read,
@@ -143,21 +144,22 @@ function readRegularFileSync(abs: string, maxBytes: number): BoundedRead {
     return { unreadable: `cannot be read: ${describeFsError(error)}` };
   }
   try {
-    const info = fstatSync(fd);
+    const info = fstatSync(fd, { bigint: true });
     if (!info.isFile()) return { unreadable: `${fileKind(info)}, not a regular file; not read` };
-    if (info.size > maxBytes) return { oversize: { size: info.size, limit: maxBytes } };
+    const size = Number(info.size);
+    if (size > maxBytes) return { oversize: { size, limit: maxBytes } };
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
       // One byte past the limit tells a file at the limit from one over it; the size stat gave saves a second read.
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(info.size + 1, CHUNK_BYTES), maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(size + 1, CHUNK_BYTES), maxBytes + 1 - total));
       const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
       if (total > maxBytes) return { oversize: { size: total, limit: maxBytes } };
     }
-    return { bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
+    return { bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), signature: fileSignature(info) };
   } catch (error) {
     return { unreadable: `cannot be read: ${describeFsError(error)}` };
   } finally {
@@ -169,16 +171,36 @@ function readRegularFileSync(abs: string, maxBytes: number): BoundedRead {
   }
 }
 
+/** What an earlier run read of a page, by absolute path: its file's signature and the sha256 of its bytes. */
+export type KnownPages = ReadonlyMap<string, { signature: string; sha256: string }>;
+
 /**
  * A page reader that reads only regular files, and leaves files over `maxBytes` unread (a
- * 5 GB file must not fill the memory). A file it cannot read becomes a page that says why.
+ * 5 GB file must not fill the memory). A file it cannot read becomes a page that says why. A
+ * file whose signature is the one in `known` is not read: its page carries the known sha256.
  */
-export function pageReader(maxBytes: number): (page: FoundPage) => Promise<PageFile> {
+export function pageReader(maxBytes: number, known?: KnownPages): (page: FoundPage) => Promise<PageFile> {
   return async (page) => {
     const rel = path.relative(page.root, page.abs).split(path.sep).join('/');
-    const read = await readRegularFile(page.abs, maxBytes);
-    return 'bytes' in read ? { abs: page.abs, rel, bytes: read.bytes } : { abs: page.abs, rel, bytes: Buffer.alloc(0), ...read };
+    const before = known?.get(page.abs);
+    if (before) {
+      const info = statSync(page.abs, { bigint: true, throwIfNoEntry: false });
+      if (info?.isFile() && fileSignature(info) === before.signature) {
+        return { abs: page.abs, rel, bytes: Buffer.alloc(0), signature: before.signature, unchangedSha256: before.sha256 };
+      }
+    }
+    return readPageFile(page.abs, rel, maxBytes);
   };
+}
+
+function readPageFile(abs: string, rel: string, maxBytes: number): PageFile {
+  const read = readRegularFileSync(abs, maxBytes);
+  return 'bytes' in read ? { abs, rel, bytes: read.bytes, signature: read.signature } : { abs, rel, bytes: Buffer.alloc(0), ...read };
+}
+
+/** A page found unchanged (not read), read now: it has to be parsed after all. */
+export function rereadPage(page: PageFile, maxBytes: number): PageFile {
+  return page.unchangedSha256 === undefined ? page : readPageFile(page.abs, page.rel, maxBytes);
 }
 
 export const readPage = pageReader(DEFAULT_MAX_PAGE_BYTES);
@@ -196,12 +218,14 @@ export interface ReadOptions {
   maxPageBytes?: number;
   /** The output folder: nothing inside it is read as a page. */
   out?: string;
+  /** Pages an earlier run read: those whose files are unchanged are not read again. */
+  known?: KnownPages;
 }
 
 /** Finds and reads the pages of `inputs` (files, folders, globs). */
-export async function readPages(inputs: string[], { cwd = process.cwd(), maxPageBytes, out }: ReadOptions): Promise<ReadPages> {
+export async function readPages(inputs: string[], { cwd = process.cwd(), maxPageBytes, out, known }: ReadOptions): Promise<ReadPages> {
   const found = await findPages(inputs, cwd);
   const diagnostics = out === undefined ? [] : excludeOutput(found, inputs, out, cwd);
-  const files = await Promise.all(found.pages.map(pageReader(maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES)));
+  const files = await Promise.all(found.pages.map(pageReader(maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES, known)));
   return { files, missing: found.missing, diagnostics };
 }

@@ -14,6 +14,13 @@ export interface PageFile {
   oversize?: { size: number; limit: number };
   /** Set when the file could not be read (not a regular file, permission, gone): why; `bytes` is then empty. */
   unreadable?: string;
+  /** fileSignature() of the file as it was read. */
+  signature?: string;
+  /**
+   * Set when the file was not read, its signature being the one an earlier run recorded with
+   * the sha256 its bytes had then: that sha256. `bytes` is then empty (rereadPage reads them).
+   */
+  unchangedSha256?: string;
 }
 
 /** Pages larger than this are not read: real doc pages are under 110 KB, and parsing costs about 2 s and 300 MB per MB of page (docs/limits.md). */

@@ -25,12 +25,17 @@ export interface FingerprintInputs {
 /** sha256 of each page's bytes, once per page: the fingerprint, the cache's lookup and its store all need it. */
 const pageHashes = new WeakMap<PageFile, string>();
 
+/** sha256 of a page's bytes (as an earlier run saw them, for a page found unchanged and not read). */
+export function pageSha256(page: PageFile): string {
+  let hash = page.unchangedSha256 ?? pageHashes.get(page);
+  if (hash === undefined) pageHashes.set(page, (hash = sha256(page.bytes)));
+  return hash;
+}
+
 /** What a page's parse result depends on: its path, its bytes, and whether (and why) it was left unread. */
 export function pageIdentity(page: PageFile): string {
   const oversize = page.oversize ? `${page.oversize.size}/${page.oversize.limit}` : '';
-  let hash = pageHashes.get(page);
-  if (hash === undefined) pageHashes.set(page, (hash = sha256(page.bytes)));
-  return `${page.rel}\0${hash}\0${oversize}\0${page.unreadable ?? ''}`;
+  return `${page.rel}\0${pageSha256(page)}\0${oversize}\0${page.unreadable ?? ''}`;
 }
 
 const hashed = (files: ReadonlyMap<string, Buffer> | undefined) => [...(files ?? [])].map(([path, bytes]) => [path, sha256(bytes)]);

@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import type { PreviousSdk } from '../emit/sdk.js';
 import type { CompiledTemplates } from '../emit/templates.js';
 import type { Model } from '../model/types.js';
+import { isSettled } from '../read/file-signature.js';
 import { readPages, readRegularFile, type ReadPages } from '../read/inputs.js';
 import { assertReplaceable } from '../write/atomic.js';
 import type { PageCache } from '../pipeline.js';
 import { isModel, MODEL_FILE_NAME } from '../diff/load-side.js';
 import { changedFiles, outputSignatures, readFolder, readOutput, type FileChange, type OutputState } from './output-files.js';
-import { runFingerprint, type FingerprintInputs } from './fingerprint.js';
+import { pageSha256, runFingerprint, type FingerprintInputs } from './fingerprint.js';
 import { defaultCacheFile, RunCache } from './run-cache.js';
 import type { RunResult } from './run-report.js';
 import type { Progress } from './progress.js';
@@ -43,6 +44,8 @@ export class IncrementalRun {
     /** The pages, read: for loadModel, which then need not read them again. */
     readonly read: ReadPages,
     private readonly savedModel: Buffer | undefined,
+    /** When the pages were read (Date.now()). */
+    private readonly startedAt: number,
   ) {}
 
   get pages(): number {
@@ -52,9 +55,11 @@ export class IncrementalRun {
   /** Throws OutputFolderError, before reading anything of it, when the output folder is not docsdk's. */
   static async start(options: RunOptions): Promise<IncrementalRun> {
     await assertReplaceable(options.out);
+    const startedAt = Date.now();
     const opened = options.cacheFile === false ? undefined : RunCache.open(options.cacheFile ?? defaultCacheFile(options.out, options.cwd));
     const [read, templates, output, savedModel, cache] = await Promise.all([
-      readPages(options.inputs, options),
+      // Pages the last run read are not read again where their files are as they were then.
+      opened ? opened.then((cache) => readPages(options.inputs, { ...options, known: new Map(Object.entries(cache.lastRun?.pages ?? {})) })) : readPages(options.inputs, options),
       options.templatesDir ? readFolder(options.templatesDir) : new Map<string, Buffer>(),
       // Files the last run left as they were (their signature) are not read again.
       opened ? opened.then((cache) => readOutput(options.out, cache.lastRun)) : readOutput(options.out),
@@ -62,7 +67,7 @@ export class IncrementalRun {
       opened,
     ]);
     const fingerprint = runFingerprint({ ...options.fingerprint, pages: read.files, templates });
-    return new IncrementalRun(options, cache, fingerprint, output, read, savedModel);
+    return new IncrementalRun(options, cache, fingerprint, output, read, savedModel, startedAt);
   }
 
   /** The output folder as it was before this run: sha256 of each file. */
@@ -85,11 +90,6 @@ export class IncrementalRun {
 
   /** For loadModel: each page's result moves the progress on. */
   readonly onPage = (): void => this.options.progress.tick();
-
-  /** Pages actually parsed in this run (the rest came from the cache). */
-  get parsed(): number {
-    return this.cache ? this.cache.misses : this.pages;
-  }
 
   /** The files on disk that writing `files` (`hashes`: their sha256, where known) would add, change or remove. */
   staleFiles(files: ReadonlyMap<string, string>, hashes?: ReadonlyMap<string, string>): FileChange[] {
@@ -136,15 +136,26 @@ export class IncrementalRun {
   async record(result: RunResult, written?: WrittenOutput): Promise<void> {
     if (!this.cache) return;
     const hashes = written?.hashes ?? this.onDisk;
-    const signatures = trustedSignatures(written ? outputSignatures(this.options.out, hashes.keys()) : this.output.signatures);
+    const now = Date.now();
+    const signatures = [...(written ? outputSignatures(this.options.out, hashes.keys()) : this.output.signatures)].filter(([, signature]) => isSettled(signature, now));
     await this.cache.save({
       fingerprint: this.fingerprint,
       output: Object.fromEntries(hashes),
       signatures: Object.fromEntries(signatures),
       ...(written?.renders && { renders: written.renders }),
       ...(written?.templates && { templates: written.templates }),
+      pages: this.settledPages(),
       result,
     });
+  }
+
+  /** The pages read whose signatures a later run may trust, with their sha256. */
+  private settledPages(): Record<string, { signature: string; sha256: string }> {
+    const pages: Record<string, { signature: string; sha256: string }> = {};
+    for (const page of this.read.files) {
+      if (page.signature && isSettled(page.signature, this.startedAt)) pages[page.abs] = { signature: page.signature, sha256: pageSha256(page) };
+    }
+    return pages;
   }
 }
 
@@ -153,17 +164,4 @@ export interface WrittenOutput {
   hashes: ReadonlyMap<string, string>;
   renders?: Record<string, string>;
   templates?: CompiledTemplates;
-}
-
-/**
- * How long after a file's last write its signature may still be that of a later one: file
- * times tick coarsely (a kernel tick; whole seconds on some file systems), so a file rewritten
- * within the same tick, to the same size, would keep its signature.
- */
-const TIMESTAMP_TICK_NS = 2_000_000_000n;
-
-/** The signatures a later run may trust: those of files last written over a tick ago (the rest are hashed again; like git's racily clean entries). */
-function trustedSignatures(signatures: ReadonlyMap<string, string>): Map<string, string> {
-  const now = BigInt(Date.now()) * 1_000_000n;
-  return new Map([...signatures].filter(([, signature]) => BigInt(signature.split(':')[1]) < now - TIMESTAMP_TICK_NS));
 }

@@ -1,10 +1,11 @@
 // What is on disk in an output folder versus what a run generates: the heart of
 // `generate --check` and of the "nothing changed" fast path.
 import { createHash } from 'node:crypto';
-import { createReadStream, lstatSync, type BigIntStats } from 'node:fs';
+import { createReadStream, lstatSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { fileSignature } from '../read/file-signature.js';
 import { OUTPUT_MARKER } from '../write/atomic.js';
 
 /** sha256 (hex) of a generated file's text, as `readOutput` gives for the file on disk. */
@@ -44,15 +45,6 @@ async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256');
   await pipeline(createReadStream(path), hash);
   return hash.digest('hex');
-}
-
-/**
- * What a file's inode says of it: size, change and modification times (nanoseconds) and inode
- * number. A write, a rename over it, a `touch` or a chmod changes it, so a file with the
- * signature it had when a run hashed it still has that hash (as git's index trusts a stat).
- */
-export function fileSignature(info: BigIntStats): string {
-  return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
 }
 
 /** What an earlier run saw of an output folder: each file's sha256 and fileSignature(). */

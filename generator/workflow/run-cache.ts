@@ -29,6 +29,8 @@ export interface RecordedRun {
   renders?: Record<string, string>;
   /** The templates as the run compiled them. */
   templates?: CompiledTemplates;
+  /** The pages the run read, by absolute path: their files' signatures and the sha256 of their bytes (see KnownPages). */
+  pages?: Record<string, { signature: string; sha256: string }>;
   result: RunResult;
 }
 

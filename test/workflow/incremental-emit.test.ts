@@ -78,6 +78,15 @@ describe('incremental emit', () => {
     await expectCleanOutput(dir);
   });
 
+  it('reads every page again under a forced profile, the unchanged ones too (not read by the run before)', async () => {
+    const dir = await project();
+    report(dir);
+    await editPage(join(dir, 'pages'), GET_USER_ROLES, EDITS.changeDescription.from, EDITS.changeDescription.to);
+    report(dir);
+    expect(report(dir, '--profile', 'genauth')).toMatchObject({ pages: 5, parsed: 5, outcome: 'written' });
+    await expectCleanOutput(dir, '--profile', 'genauth');
+  });
+
   it('renders everything again when a template changes', async () => {
     const dir = await project();
     const templates = join(dir, 'templates');

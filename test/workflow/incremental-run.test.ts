@@ -85,9 +85,4 @@ describe('IncrementalRun', () => {
     await writeFile(join(opts.out, 'notes.txt'), 'mine');
     await expect(IncrementalRun.start(opts)).rejects.toThrow(/refusing to replace it: it has files docsdk did not write/);
   });
-
-  it('counts every page as parsed without a cache', async () => {
-    const run = await IncrementalRun.start(await options({ cacheFile: false }));
-    expect(run.parsed).toBe(5);
-  });
 });
