@@ -7,9 +7,10 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { withoutComments } from './check-reuse.js';
 
 /** A client class the SDK exports, and the methods each instance must have. */
 export interface LoadTarget {
@@ -82,6 +83,39 @@ function stripTypes(files: ReadonlyMap<string, string>): Map<string, string> {
   return js;
 }
 
+/** `export * from './x.js';` on a line of its own: the form the index template re-exports with. */
+const REEXPORT_ALL = /^export \* from '(\.{1,2}\/[^'\\]+)';$/gm;
+/** Any module specifier written as a string literal in an import, an export or an import(). */
+const SPECIFIER = /(?:\bfrom|\bimport|\bimport\s*\()\s*(['"])([^'"\\]+)\1/g;
+
+/** `specifier` as a path relative to the SDK's root, `/`-separated, from the module at `from`. */
+function resolveRelative(from: string, specifier: string): string {
+  return posix.normalize(posix.join(posix.dirname(from), specifier));
+}
+
+/**
+ * The modules worth loading. A module whose JavaScript is empty once types are stripped (a
+ * file of interfaces) does nothing when imported and exports nothing, so `export * from` it
+ * changes nothing: such lines are dropped, and such modules are not written when no other
+ * module names them. In an SDK of 4,000 pages that is 6,600 modules the check need not load.
+ */
+export function withoutEmptyModules(js: ReadonlyMap<string, string>): Map<string, string> {
+  const empty = new Set([...js].filter(([, code]) => withoutComments(code) === '').map(([path]) => path));
+  const kept = new Map<string, string>();
+  for (const [path, code] of js) {
+    if (empty.has(path)) continue;
+    kept.set(path, code.replace(REEXPORT_ALL, (line, specifier: string) => (empty.has(resolveRelative(path, specifier)) ? '' : line)));
+  }
+  // A module another one still names (or one an import() of a computed name might) is written after all.
+  const named = new Set<string>();
+  for (const [path, code] of kept) {
+    for (const match of code.matchAll(SPECIFIER)) named.add(resolveRelative(path, match[2]));
+    if (/\bimport\s*\(\s*[^'"\s]/.test(code)) return new Map(js);
+  }
+  for (const path of empty) if (named.has(path)) kept.set(path, js.get(path)!);
+  return kept;
+}
+
 /**
  * What keeps the SDK in `files` from loading: each line names the file. Empty when every
  * module imports, every client in `clients` constructs, is no thenable and has its methods.
@@ -89,7 +123,7 @@ function stripTypes(files: ReadonlyMap<string, string>): Map<string, string> {
 export async function checkSdkLoads(files: ReadonlyMap<string, string>, clients: LoadTarget[]): Promise<string[]> {
   let js: Map<string, string>;
   try {
-    js = stripTypes(files);
+    js = withoutEmptyModules(stripTypes(files));
   } catch (error) {
     return [`the SDK's TypeScript could not be read to load it: ${(error as Error).message}`];
   }
