@@ -92,7 +92,13 @@ for (const size of scaleSizes) {
   const pages = await corpus(size, `scale-${size}`);
   const dir = join(work, `scale-${size}-run`);
   mkdirSync(dir);
-  scaled.push({ size, sample: await measureNode(docsdkGenerate(pages, join(dir, 'sdk')), { cwd: dir }) });
+  const run = () => measureNode(docsdkGenerate(pages, join(dir, 'sdk')), { cwd: dir });
+  const sample = await run();
+  // Then, on the same folder and cache, one page changed and nothing changed.
+  const edited = join(pages, pagesOf(pages)[0]);
+  writeFileSync(edited, editedPage(readFileSync(edited, 'utf8'), 1));
+  const changed = await run();
+  scaled.push({ size, sample, changed, unchanged: await run() });
   rmSync(dir, { recursive: true, force: true });
   rmSync(pages, { recursive: true, force: true });
 }
@@ -127,9 +133,11 @@ const STAGES = [
   ['read', 'find and read the pages, the output folder and the cache'],
   ['parse', 'pages → operations and structures'],
   ['merge', 'one model: merge, infer, overrides'],
-  ['emit', 'plan names, render templates (each file written to the staged output as rendered), openapi.json, model'],
-  ['typecheck', 'what is left of the native compiler\'s run on the staged output after emit'],
-  ['write', 'swap the staged output in, and the cache'],
+  ['evidence', 'docsdk.evidence.json and captures applied (none here)'],
+  ['emit', 'plan names, build every view, render the files whose views changed, openapi.json'],
+  ['loadcheck', 'the SDK imported on a worker (types stripped) and each client constructed'],
+  ['typecheck', 'the native compiler on the staged output (what is left of it after emit)'],
+  ['write', 'stage the output (unchanged files hard-linked), swap it in'],
 ];
 const stageMedian = (stage) => median(reports.map((r) => r.stages?.[stage] ?? 0));
 const stageRows = STAGES.map(([stage, what]) => [stage, stage in (first.stages ?? {}) ? `${Math.round(stageMedian(stage))} ms` : '—', what]);
@@ -149,7 +157,11 @@ console.log(
 console.log(
   markdownTable(['run', 'median', 'min – max', 'CPU (median)', 'peak RSS, largest process (median)', 'peak RSS, process tree (median)', 'docsdk ÷ this, per round: median (min–max)'], rows),
 );
-console.log(`\nOne page changed: ${editPage} (its summary line edited before each run; the cache and output of the run before).\n`);
+const lastChanged = JSON.parse(samples[tools.findIndex((t) => t.name === 'docsdk generate, one page changed')].at(-1).stdout);
+console.log(
+  `\nOne page changed: ${editPage} (its summary line edited before each run; the cache and output of the run before): ` +
+    `${lastChanged.parsed} page parsed, ${lastChanged.emitted?.rendered} files rendered, ${lastChanged.emitted?.reused} taken from the previous output, checks ${lastChanged.emitted?.checks}.\n`,
+);
 console.log('### docsdk generate, stages (median of the full runs)\n');
 console.log(markdownTable(['stage', 'median', 'what'], stageRows));
 if (scaled.length) {
@@ -170,6 +182,13 @@ if (scaled.length) {
       [scaleRow(first.pages, median416, first), ...scaled.map(({ size, sample }) => scaleRow(size, sample, JSON.parse(sample.stdout)))],
     ),
   );
+  console.log('\nThe same folders again (the cache and output of the run before): one page changed, then nothing changed.\n');
+  console.log(
+    markdownTable(
+      ['pages', 'one page changed', 'CPU', 'peak RSS', 'nothing changed', 'CPU', 'peak RSS'],
+      scaled.map(({ size, changed, unchanged }) => [String(size), seconds(changed.ms), cpu(changed.cpuMs), rss(changed.rssMb), seconds(unchanged.ms), cpu(unchanged.cpuMs), rss(unchanged.rssMb)]),
+    ),
+  );
 }
 const runtime = runtimeSize();
 console.log('\n### SDK runtime size (src/runtime.ts of every generated SDK)\n');
@@ -182,7 +201,21 @@ console.log(
 if (values.json) {
   writeFileSync(
     values.json,
-    JSON.stringify({ source, pages: first.pages, runs, loadBefore, loadAfter, tools: tools.map((t, i) => ({ name: t.name, ...summaries[i], samples: samples[i].map(({ stdout, ...s }) => s) })), scaled: scaled.map(({ size, sample: { stdout, ...s } }) => ({ size, ...s })), runtime, reports }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        source,
+        pages: first.pages,
+        runs,
+        loadBefore,
+        loadAfter,
+        tools: tools.map((t, i) => ({ name: t.name, ...summaries[i], samples: samples[i].map(({ stdout, ...s }) => s) })),
+        scaled: scaled.map(({ size, ...runs }) => ({ size, ...Object.fromEntries(Object.entries(runs).map(([name, { stdout, ...s }]) => [name, s])) })),
+        runtime,
+        reports,
+      },
+      null,
+      2,
+    ) + '\n',
   );
 }
 if (values.keep) console.log(`\n(work folder kept: ${work})`);
