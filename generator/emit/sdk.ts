@@ -36,8 +36,12 @@ export interface EmitOptions {
    * temporary folder). generate passes false and checks the staged output folder instead.
    */
   typeCheck?: boolean | TypeCheck;
-  /** Import the SDK (types stripped) on a worker and construct each client (default true). */
-  loadCheck?: boolean;
+  /**
+   * Import the SDK (types stripped) on a worker and construct each client (default true).
+   * `'deferred'`: not now; the result's `loadCheck` runs it (generate starts it once the
+   * compiler runs on the staged output, so the two overlap).
+   */
+  loadCheck?: boolean | 'deferred';
   /**
    * The previous output, which passed both checks: a file whose view is the one it was rendered
    * from is taken from it, not rendered; where the compiler would read the same (check-reuse.ts),
@@ -63,6 +67,8 @@ export interface EmittedSdk {
   renders: Record<string, string>;
   /** The previous output's checks stand for this SDK: neither the compiler nor the load check ran. */
   checkStands: boolean;
+  /** With `loadCheck: 'deferred'`, unless the previous checks stand: runs the load check, rejecting with SdkLoadError. */
+  loadCheck?: () => Promise<void>;
   /** Files rendered from their templates in this run, and files taken unchanged from the previous output. */
   rendered: number;
   reused: number;
@@ -153,21 +159,36 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const timings: Record<string, number> = { emit: performance.now() - started };
 
-  // The load check runs while the type check finishes; both are awaited, so no temp folder outlives the run.
-  if (checked) {
+  const loadCheck = async () => {
     const loadStarted = performance.now();
-    const loading = options.loadCheck === false ? undefined : checkSdkLoads(files, loadTargets(plan)).finally(() => (timings.loadcheck = performance.now() - loadStarted));
+    const problems = await checkSdkLoads(files, loadTargets(plan)).finally(() => (timings.loadcheck = performance.now() - loadStarted));
+    if (problems.length) throw new SdkLoadError(problems);
+  };
+  const deferred = checked && options.loadCheck === 'deferred' ? loadCheck : undefined;
+  // The load check runs while the type check finishes; both are awaited, so no temp folder outlives the run.
+  if (checked && !deferred) {
+    const loading = options.loadCheck === false ? undefined : loadCheck();
     loading?.catch(() => undefined);
     if (checked.typeErrors) {
       const checkStarted = performance.now();
-      const errors = await checked.typeErrors.finally(() => loading);
+      const errors = await checked.typeErrors.finally(() => loading?.catch(() => undefined));
       timings.typecheck = performance.now() - checkStarted;
       if (errors.length) throw new SdkTypeError(errors);
     }
-    const problems = await loading;
-    if (problems?.length) throw new SdkLoadError(problems);
+    await loading;
   }
-  return { files: sorted, hashes, renders, checkStands, rendered: texts.size - reused.size, reused: reused.size, compiledTemplates: compiled, diagnostics, timings };
+  return {
+    files: sorted,
+    hashes,
+    renders,
+    checkStands,
+    ...(deferred && { loadCheck: deferred }),
+    rendered: texts.size - reused.size,
+    reused: reused.size,
+    compiledTemplates: compiled,
+    diagnostics,
+    timings,
+  };
 }
 
 /** Hands the files the compiler reads to `check` and starts it (its errors, awaited later). */

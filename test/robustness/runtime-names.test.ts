@@ -15,6 +15,9 @@ import { ECMASCRIPT_GLOBALS, HOST_GLOBALS } from '../../generator/emit/global-na
 import { checkSdkLoads } from '../../generator/emit/load-check.js';
 import { cliPath, repoRoot } from '../helpers/cli.js';
 import { namePage } from './support/name-pages.js';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFolder } from '../../generator/workflow/output-files.js';
+import { generate, project } from '../support/workflow-pages.js';
 
 const RESERVED = [
   'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export',
@@ -103,3 +106,21 @@ test('the load check names the file of a module that does not load, a thenable c
     expect.stringMatching(/^src\/index\.ts: does not load: SyntaxError/),
   ]);
 });
+
+test('generate: an SDK that compiles but does not load is not written, the previous output stays, and a rerun fails the same', async () => {
+  const dir = await project();
+  expect(generate(dir).code).toBe(0);
+  const before = await readFolder(path.join(dir, 'sdk'));
+  // A client template whose module throws when imported: it type-checks.
+  const templates = path.join(dir, 'templates');
+  await mkdir(templates);
+  const client = await readFile(path.join(repoRoot, 'templates/client.ts.hbs'), 'utf8');
+  await writeFile(path.join(templates, 'client.ts.hbs'), `${client}\nif (globalThis) throw new Error('boom at import');\n`);
+  for (let run = 0; run < 2; run++) {
+    const r = generate(dir, '--templates', 'templates');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the generated SDK does not load (3 problems):\nsrc/AuthenticationClient.ts: does not load: Error: boom at import');
+    expect(r.stderr).toContain('nothing written');
+  }
+  expect(await readFolder(path.join(dir, 'sdk'))).toEqual(before);
+}, 120_000);
