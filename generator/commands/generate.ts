@@ -125,7 +125,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   progress.stage('parsing', run.pages);
   // Loaded here, not at start-up, like the emitter below: a replayed or refused run never parses.
   const { loadModel } = await import('../pipeline.js');
-  const { model, timings, parsed } = await loadModel(inputs, { config, configFile: args.config, pageCache: run.pageCache, onPage: run.onPage, read: run.read, evidence: evidence.input });
+  const { model, timings, parsed } = await loadModel(inputs, { config, configFile: args.config, pageCache: await run.pageCache(), onPage: run.onPage, read: run.read, evidence: evidence.input });
   parsedPages = parsed;
   const modelCounted = modelCounts(model);
   const failed = (diagnostics: Diagnostic[], reason: string, more: Partial<RunResult> = {}): RunResult => ({

@@ -84,7 +84,8 @@ export class IncrementalRun {
   }
 
   /** For loadModel: results of pages parsed before (undefined on a clean run). */
-  get pageCache(): PageCache | undefined {
+  async pageCache(): Promise<PageCache | undefined> {
+    await this.cache?.loadPages();
     return this.cache;
   }
 

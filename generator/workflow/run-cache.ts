@@ -34,12 +34,41 @@ export interface RecordedRun {
   result: RunResult;
 }
 
+/** The cache file: how the last run ended. Read by every run, so it holds no page results. */
 interface CacheFile {
   /** docsdkBuildId() of the docsdk that wrote it. */
   docsdkVersion: string;
   lastRun?: RecordedRun;
-  /** Each page's PageResult as JSON text, by sha256 of its pageIdentity. */
+}
+
+/** Beside it (`<cache>.pages`): each page's PageResult as JSON text, by sha256 of its pageIdentity; read only by a run that builds the model. */
+interface PagesFile {
+  docsdkVersion: string;
   pages: Record<string, string>;
+}
+
+/** The V8-serialized content of `file` if docsdk's current build wrote it. */
+async function readOwn<T extends { docsdkVersion: string }>(file: string): Promise<T | undefined> {
+  try {
+    const stored = deserialize(await readFile(file)) as T | undefined;
+    return stored?.docsdkVersion === docsdkBuildId() ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `content` to `file` through a temp file renamed over it, so a killed run never leaves half a file behind. */
+async function writeWhole(file: string, content: unknown): Promise<void> {
+  // One temp name for every run: what a killed run left is overwritten and renamed away by the next one.
+  const temp = `${file}.tmp`;
+  try {
+    await writeFile(temp, serialize(content));
+    await rename(temp, file);
+  } catch (error) {
+    // A full or read-only disk: no partial cache is left behind.
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 /** Where a run writing to `out` keeps its cache: one file per output folder, under node_modules/.cache like other tools. */
@@ -53,6 +82,10 @@ export class RunCache implements PageCache {
   hits = 0;
   misses = 0;
 
+  /** The page results of the last run, once loadPages() read them. */
+  private pages: Record<string, string> = {};
+  private pagesLoaded = false;
+
   private constructor(
     readonly file: string,
     private readonly stored: CacheFile,
@@ -60,19 +93,25 @@ export class RunCache implements PageCache {
 
   /** Opens the cache at `file`; a missing, unreadable or other-version cache is an empty one. */
   static async open(file: string): Promise<RunCache> {
-    const empty: CacheFile = { docsdkVersion: docsdkBuildId(), pages: {} };
-    try {
-      const stored = deserialize(await readFile(file)) as CacheFile;
-      return new RunCache(file, stored?.docsdkVersion === docsdkBuildId() && stored.pages ? stored : empty);
-    } catch {
-      return new RunCache(file, empty);
-    }
+    return new RunCache(file, (await readOwn<CacheFile>(file)) ?? { docsdkVersion: docsdkBuildId() });
+  }
+
+  /** Where the page results are kept. */
+  private get pagesFile(): string {
+    return `${this.file}.pages`;
+  }
+
+  /** Reads the last run's page results, for lookup (a run that replays never needs them). */
+  async loadPages(): Promise<void> {
+    if (this.pagesLoaded) return;
+    this.pages = (await readOwn<PagesFile>(this.pagesFile))?.pages ?? {};
+    this.pagesLoaded = true;
   }
 
   /** The result of this exact page if it was parsed before (a new object: later stages may adjust what they are handed). */
   lookup(page: PageFile): PageResult | undefined {
     const key = sha256(pageIdentity(page));
-    const cached = this.used[key] ?? this.stored.pages[key];
+    const cached = this.used[key] ?? this.pages[key];
     if (cached === undefined) return undefined;
     this.hits++;
     return JSON.parse((this.used[key] = cached)) as PageResult;
@@ -101,20 +140,15 @@ export class RunCache implements PageCache {
     return [...onDisk].every(([path, hash]) => output[path] === hash);
   }
 
-  /** Records how this run ended and the output it left; keeps only the pages of this run, so the cache never outgrows the docs. */
+  /**
+   * Records how this run ended and the output it left, and the page results of this run (only
+   * those, so the cache never outgrows the docs). The two files are written one after the
+   * other: page results are keyed by what they depend on, so either file may be older.
+   */
   async save(run: RecordedRun): Promise<void> {
-    const content: CacheFile = { docsdkVersion: docsdkBuildId(), lastRun: run, pages: this.used };
     await mkdir(dirname(this.file), { recursive: true });
-    // Write then rename, so a killed run never leaves half a cache behind. One temp name for
-    // every run: what a killed run left is overwritten and renamed away by the next one.
-    const temp = `${this.file}.tmp`;
-    try {
-      await writeFile(temp, serialize(content));
-      await rename(temp, this.file);
-    } catch (error) {
-      // A full or read-only disk: no partial cache is left behind.
-      await rm(temp, { force: true });
-      throw error;
-    }
+    const version = docsdkBuildId();
+    await writeWhole(this.pagesFile, { docsdkVersion: version, pages: this.used } satisfies PagesFile);
+    await writeWhole(this.file, { docsdkVersion: version, lastRun: run } satisfies CacheFile);
   }
 }

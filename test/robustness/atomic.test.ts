@@ -32,7 +32,8 @@ const leftovers = () => readdirSync(work, { recursive: true, encoding: 'utf8' })
 /** Starts `generate` and SIGKILLs it the moment its temp folder appears beside --out. */
 function generateKilledMidWrite(): Promise<{ signal: NodeJS.Signals | null; sawTemp: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cliPath, 'generate', 'pages', '--out', 'out'], { cwd: work, stdio: 'ignore' });
+    // --no-cache: the staged output is then written whole and type-checked, so the write lasts long enough to be killed in.
+    const child = spawn(process.execPath, [cliPath, 'generate', 'pages', '--out', 'out', '--no-cache'], { cwd: work, stdio: 'ignore' });
     let sawTemp = false;
     const watcher = watch(work, (_event, name) => {
       if (!sawTemp && name?.startsWith('.docsdk-tmp-')) {

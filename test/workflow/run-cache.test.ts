@@ -38,6 +38,7 @@ describe('RunCache', () => {
     await first.save(recorded('inputs'));
 
     const second = await RunCache.open(file);
+    await second.loadPages();
     expect(parseThrough(second, PAGE)).toEqual(parsed);
     expect([second.hits, second.misses]).toEqual([1, 0]);
   });
@@ -48,6 +49,7 @@ describe('RunCache', () => {
     parseThrough(first, PAGE);
     await first.save(recorded('inputs'));
     const second = await RunCache.open(file);
+    await second.loadPages();
     parseThrough(second, page(PAGE.rel, PAGE.bytes.toString() + '\nMore.\n'));
     parseThrough(second, page('management/users/get-user-2.md', PAGE.bytes.toString()));
     expect([second.hits, second.misses]).toEqual([0, 2]);
@@ -70,6 +72,7 @@ describe('RunCache', () => {
     await first.save(recorded('inputs'));
     await (await RunCache.open(file)).save(recorded('inputs'));
     const third = await RunCache.open(file);
+    await third.loadPages();
     parseThrough(third, PAGE);
     expect(third.misses).toBe(1);
   });
