@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
+import { withoutHelpCache } from './commands/help-cache.js';
 import { parseCommand } from './commands/parse-command.js';
 import { probeCommand } from './commands/probe-command.js';
 import { describeFsError } from './read/fs-error.js';
@@ -20,7 +21,7 @@ const printJson = (result: RunResult) =>
 // does not turn into a diagnostic is a docsdk bug: one line and exit 3, never a stack trace
 // (DOCSDK_DEBUG=1 shows it).
 try {
-  await yargs(argv)
+  await withoutHelpCache(yargs(argv))
     .scriptName('docsdk')
     .command(parseCommand)
     .command(generateCommand)
