@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { diffCommand } from './commands/diff.js';
-import { generateCommand } from './commands/generate.js';
-import { parseCommand } from './commands/parse.js';
-import { probeCommand } from './commands/probe.js';
-import { describeFsError } from './read/inputs.js';
+import { diffCommand } from './commands/diff-command.js';
+import { generateCommand } from './commands/generate-command.js';
+import { withoutHelpCache } from './commands/help-cache.js';
+import { parseCommand } from './commands/parse-command.js';
+import { probeCommand } from './commands/probe-command.js';
+import { describeFsError } from './read/fs-error.js';
 import { INTERNAL_ERROR_EXIT } from './report/diagnostics.js';
 import { reportJson, type RunResult } from './workflow/run-report.js';
 
@@ -15,11 +16,12 @@ const jsonReport = argv.some((arg, i) => arg === '--reporter=json' || (arg === '
 const printJson = (result: RunResult) =>
   process.stdout.write(reportJson({ reportVersion: 1, command: argv[0] === 'parse' ? 'parse' : 'generate', pages: 0, parsed: 0, replayed: false, ...result, ms: 0 }));
 
-// Thin: flags and commands only; each command module calls into the library. What a command
+// Thin: flags and commands only; each command module calls into the library, loaded when the
+// command runs (`--version`, `--help` or one command load none of the others). What a command
 // does not turn into a diagnostic is a docsdk bug: one line and exit 3, never a stack trace
 // (DOCSDK_DEBUG=1 shows it).
 try {
-  await yargs(argv)
+  await withoutHelpCache(yargs(argv))
     .scriptName('docsdk')
     .command(parseCommand)
     .command(generateCommand)

@@ -1,26 +1,19 @@
-import type { CommandModule } from 'yargs';
 import { loadConfig } from '../config/load.js';
 import { DEFAULT_MAX_REMOVED_SHARE } from '../config/types.js';
-import { PROFILE_NAMES } from '../parse/profiles/index.js';
-import { diffModels, hasChangeAtLeast, type ChangeLevel } from '../diff/changes.js';
+import type { ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/load-side.js';
-import { checkStagedFolder, SdkTypeError, startTypeCheck } from '../emit/type-check.js';
 import { contentHash } from '../workflow/output-files.js';
-import { jsonText } from '../emit/escape.js';
 import type { EmittedSdk } from '../emit/sdk.js';
-import { SdkLoadError } from '../emit/load-check.js';
-import { evidenceOptions, loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
+import { loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
 import type { Diagnostic } from '../model/types.js';
 import { countDiagnostics, exitCodeFor } from '../report/diagnostics.js';
-import { describeFsError } from '../read/inputs.js';
+import { describeFsError } from '../read/fs-error.js';
 import { OutputFolderError, recoverOutput, writeOutput } from '../write/atomic.js';
 import { IncrementalRun, type WrittenOutput } from '../workflow/incremental-run.js';
 import { createProgress, progressMode } from '../workflow/progress.js';
 import { modelCounts, printReport, replayed, type RunReport, type RunResult } from '../workflow/run-report.js';
 import { defaultCacheFile } from '../workflow/run-cache.js';
 import { removedOperations } from '../workflow/shrink-guard.js';
-import { watchGenerate } from '../workflow/watch.js';
-import { FAIL_ON_LEVELS } from './diff.js';
 import { missingInputs, usageError } from './usage-error.js';
 
 export interface GenerateArgs extends EvidenceArgs {
@@ -156,6 +149,12 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return finish(failed([...model.diagnostics, guard], 'the output would lose too many operations: nothing written (--allow-shrink writes anyway)'));
   }
   progress.stage('generating');
+  // Loaded here, not at start-up, like the emitter: a replayed or refused run never checks or writes an SDK.
+  const [{ checkStagedFolder, SdkTypeError, startTypeCheck }, { SdkLoadError }, { jsonText }] = await Promise.all([
+    import('../emit/type-check.js'),
+    import('../emit/load-check.js'),
+    import('../emit/escape.js'),
+  ]);
   let sdk: EmittedSdk;
   try {
     // Loaded here, not at start-up: a run that replays the last one never needs the emitter.
@@ -193,6 +192,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return finish({ outcome: stale ? 'stale' : 'fresh', exitCode: stale ? 1 : pageErrors, diagnostics, counts, files: changed });
   }
 
+  const { diffModels, hasChangeAtLeast } = await import('../diff/changes.js');
   const api = before && diffModels(before, model);
   if (api && args.failOn && hasChangeAtLeast(api, args.failOn)) {
     // Writing anyway would make the next run compare against this model and pass.
@@ -260,33 +260,10 @@ async function recordRun(run: IncrementalRun, result: RunResult, written?: Writt
   }
 }
 
-export const generateCommand: CommandModule<object, GenerateArgs> = {
-  command: 'generate [inputs..]',
-  describe: 'Generate the TypeScript SDK (and openapi.json) from doc pages into --out; the old output stays until the new one is complete',
-  builder: (y) =>
-    y
-      .positional('inputs', { type: 'string', array: true, describe: 'Pages: files, folders (recursive) and globs (default: the config\'s "inputs"); one that matches nothing is a usage error (exit 2)' })
-      .option('out', { type: 'string', describe: 'Output folder, replaced as a whole (default: the config\'s "out")' })
-      .option('templates', { type: 'string', describe: 'Folder of .hbs files replacing the default templates of the same name' })
-      .option('config', { type: 'string', describe: 'docsdk.config.json to use' })
-      .options(evidenceOptions)
-      .option('strict', { type: 'boolean', default: false, describe: 'Fail (and write nothing) on any warning too' })
-      .option('profile', { type: 'string', choices: PROFILE_NAMES, describe: 'Read every page with this page profile (default: detected per page; the config\'s "profile")' })
-      .option('verbose', { type: 'boolean', default: false, describe: 'Print notes (info diagnostics) and stage timings too' })
-      .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 and list the files that would change if the output is stale (or a page failed)' })
-      .option('fail-on', { choices: FAIL_ON_LEVELS, describe: 'Exit 1 and write nothing when the public API changed at this level or above since the last run' })
-      .option('allow-shrink', {
-        type: 'boolean',
-        default: false,
-        describe: 'Write even when every page failed, or when more than --max-removed-share of the previous output\'s operations would go (otherwise: exit 1, nothing written)',
-      })
-      .option('max-removed-share', { type: 'number', describe: `Share (0..1) of the previous output's operations a run may remove (default: the config's "maxRemovedShare", else ${DEFAULT_MAX_REMOVED_SHARE})` })
-      .option('reporter', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json: one JSON report on stdout (docsdk.report.schema.json), no progress' })
-      .option('cache', { type: 'boolean', default: true, describe: 'Reuse unchanged pages and replay unchanged runs (--no-cache: a clean run)' })
-      .option('watch', { type: 'boolean', default: false, describe: 'Regenerate whenever a page, the config or a template changes' }) as never,
-  handler: async (args) => {
-    // --watch: the watcher is ready before the first run, so no change made from then on is missed.
-    if (args.watch) await watchGenerate(args, () => generateOnce(args));
-    else await generateOnce(args);
-  },
-};
+/** `docsdk generate`: one run, or with --watch one now and one on every change. */
+export async function runGenerateCommand(args: GenerateArgs): Promise<void> {
+  // --watch: the watcher is ready before the first run, so no change made from then on is missed.
+  if (!args.watch) return generateOnce(args);
+  const { watchGenerate } = await import('../workflow/watch.js');
+  await watchGenerate(args, () => generateOnce(args));
+}

@@ -1,7 +1,5 @@
-import type { CommandModule } from 'yargs';
 import { usableConfig } from './config-arg.js';
 import { applyEvidence } from '../evidence/apply.js';
-import { DEFAULT_MAX_PATHS } from '../evidence/candidates.js';
 import { mergeEntry, writeEvidence } from '../evidence/file.js';
 import { loadEvidenceInput } from '../evidence/load.js';
 import { canaryFails, DEFAULT_LIMITS, Prober, probeTarget, probeTargets, requestBounds, type ProbeOutcome, type ProbeTarget } from '../evidence/probe.js';
@@ -11,7 +9,7 @@ import type { EvidenceFile } from '../evidence/types.js';
 import { loadModel } from '../pipeline.js';
 import { printDiagnostics } from '../report/diagnostics.js';
 
-interface ProbeArgs {
+export interface ProbeArgs {
   inputs: string[];
   baseUrl?: string;
   clientBaseUrl?: string[];
@@ -94,95 +92,63 @@ async function runProbe(targets: ProbeTarget[], prober: Prober): Promise<{ outco
   return { outcomes, refused };
 }
 
-export const probeCommand: CommandModule<object, ProbeArgs> = {
-  command: 'probe <inputs..>',
-  describe:
-    'Ask a live server which verb and path each operation really has (requests without credentials, no body but {}) and record the answers in docsdk.evidence.json; with --evidence, record captured traffic (HAR) instead or as well',
-  builder: (y) =>
-    y
-      .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'Pages: files, folders (recursive) and globs' })
-      .option('base-url', { type: 'string', describe: 'Origin (and path prefix) of the API, e.g. https://api.example.com' })
-      .option('client-base-url', { type: 'string', array: true, describe: 'Client=URL: the base URL of one client, where clients live on different hosts (repeatable)' })
-      .option('evidence', { type: 'string', array: true, describe: 'HAR file of captured traffic to record as evidence too (repeatable)' })
-      .option('evidence-file', { type: 'string', describe: 'Evidence file to update (default: the config\'s "evidenceFile", else docsdk.evidence.json in the working folder)' })
-      .option('config', { type: 'string', describe: 'docsdk.config.json to use (base path, client names, limits)' })
-      .option('all', { type: 'boolean', default: false, describe: 'Probe every operation again (default: only those with no probe evidence yet)' })
-      .option('prune', { type: 'boolean', default: false, describe: 'Drop the evidence of pages that are not among the inputs' })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'Print the candidates and request counts; send nothing, write nothing' })
-      .option('concurrency', { type: 'number', default: DEFAULT_LIMITS.concurrency, describe: 'Requests in flight at once' })
-      .option('rate', { type: 'number', default: DEFAULT_LIMITS.rate, describe: 'Requests started per second, at most' })
-      .option('timeout', { type: 'number', default: DEFAULT_LIMITS.timeoutMs, describe: 'Milliseconds before one request is given up' })
-      .option('max-requests', { type: 'number', default: DEFAULT_LIMITS.maxRequests, describe: 'Total request budget; operations it leaves unanswered are not recorded' })
-      .option('max-paths', { type: 'number', default: DEFAULT_MAX_PATHS, describe: 'Candidate paths per operation, at most (ways to restore "/" in the file name)' })
-      .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when an operation stays ambiguous too' })
-      .check((a) => {
-        for (const key of ['concurrency', 'rate', 'timeout', 'max-requests', 'max-paths'] as const) {
-          const v = a[key] as number;
-          if (!(Number.isFinite(v) && v > 0)) throw new Error(`--${key} must be a positive number`);
-        }
-        return true;
-      })
-      .epilogue(
-        'Statuses: 404, 405 and 501 mean "no such route"; 408, 429, 502, 503, 504 and no answer tell nothing (the operation is not recorded); ' +
-          'any other status (401/403 included: a known route refuses a request without credentials) means the route exists.',
-      ) as never,
-  handler: async (args) => {
-    const loaded = await usableConfig(args.config);
-    if (!loaded) return;
-    const { config } = loaded;
-    if (!args.baseUrl && !args.clientBaseUrl?.length && !args.evidence?.length) return usage('name the server (--base-url URL or --client-base-url Client=URL) or captured traffic (--evidence FILE.har)');
-    const urls = baseUrls(args, config.clients ?? {});
-    if (urls.error) return usage(urls.error);
-    const evidenceInput = await loadEvidenceInput({ evidenceFile: args.evidenceFile, evidence: args.evidence }, config, { mustExist: false });
-    if (evidenceInput.diagnostics.length) {
-      printDiagnostics(evidenceInput.diagnostics, false);
-      return usage('the evidence could not be read: nothing probed or written');
-    }
-    const recorded = evidenceInput.file.evidence;
-    // Candidates come from what the pages show and the inference rules: not from earlier evidence or config overrides.
-    const { model, pages } = await loadModel(args.inputs, { config: { basePath: config.basePath, maxPageBytes: config.maxPageBytes } });
-    printDiagnostics(model.diagnostics.filter((d) => d.severity === 'error'), false);
-    const limits = { concurrency: args.concurrency, rate: args.rate, timeoutMs: args.timeout, maxRequests: args.maxRequests };
-    const wanted = (page: string) => args.all || !recorded.operations[page]?.probe;
-    const targets = args.baseUrl || args.clientBaseUrl?.length ? probeTargets(model, urls.lookup, wanted, args.maxPaths) : [];
-    if (args.dryRun) return printPlan(targets, limits);
+/** `docsdk probe`: asks the server (or reads the captures) and records the answers in the evidence file. */
+export async function runProbeCommand(args: ProbeArgs): Promise<void> {
+  const loaded = await usableConfig(args.config);
+  if (!loaded) return;
+  const { config } = loaded;
+  if (!args.baseUrl && !args.clientBaseUrl?.length && !args.evidence?.length) return usage('name the server (--base-url URL or --client-base-url Client=URL) or captured traffic (--evidence FILE.har)');
+  const urls = baseUrls(args, config.clients ?? {});
+  if (urls.error) return usage(urls.error);
+  const evidenceInput = await loadEvidenceInput({ evidenceFile: args.evidenceFile, evidence: args.evidence }, config, { mustExist: false });
+  if (evidenceInput.diagnostics.length) {
+    printDiagnostics(evidenceInput.diagnostics, false);
+    return usage('the evidence could not be read: nothing probed or written');
+  }
+  const recorded = evidenceInput.file.evidence;
+  // Candidates come from what the pages show and the inference rules: not from earlier evidence or config overrides.
+  const { model, pages } = await loadModel(args.inputs, { config: { basePath: config.basePath, maxPageBytes: config.maxPageBytes } });
+  printDiagnostics(model.diagnostics.filter((d) => d.severity === 'error'), false);
+  const limits = { concurrency: args.concurrency, rate: args.rate, timeoutMs: args.timeout, maxRequests: args.maxRequests };
+  const wanted = (page: string) => args.all || !recorded.operations[page]?.probe;
+  const targets = args.baseUrl || args.clientBaseUrl?.length ? probeTargets(model, urls.lookup, wanted, args.maxPaths) : [];
+  if (args.dryRun) return printPlan(targets, limits);
 
-    const prober = new Prober(limits);
-    const { outcomes, refused } = await runProbe(targets, prober);
-    const when = new Date().toISOString();
-    const operations = { ...recorded.operations };
-    const incomplete: string[] = [];
-    for (const { target, answers, complete } of outcomes) {
-      if (!complete) {
-        incomplete.push(target.operation);
-        continue;
-      }
-      operations[target.page] = mergeEntry(operations[target.page], { operation: target.operation, probe: { baseUrl: target.baseUrl, when, answers: answers.map(formatAnswer) } });
+  const prober = new Prober(limits);
+  const { outcomes, refused } = await runProbe(targets, prober);
+  const when = new Date().toISOString();
+  const operations = { ...recorded.operations };
+  const incomplete: string[] = [];
+  for (const { target, answers, complete } of outcomes) {
+    if (!complete) {
+      incomplete.push(target.operation);
+      continue;
     }
-    const traffic = trafficEvidence(model, evidenceInput.captures, args.maxPaths);
-    for (const [page, entry] of Object.entries(traffic.entries)) operations[page] = mergeEntry(operations[page], entry);
-    const inputs = new Set(model.clients.flatMap((c) => c.operations.map((op) => op.source.file)));
-    if (args.prune) for (const page of Object.keys(operations)) if (!inputs.has(page)) delete operations[page];
-    const evidence: EvidenceFile = { ...recorded, evidenceVersion: 1, operations };
-    // A run that learned nothing (every server refused) leaves the file as it was, or absent.
-    const learned = outcomes.length > incomplete.length || Object.keys(traffic.entries).length > 0 || args.prune;
-    const changed = learned && (await writeEvidence(evidenceInput.file.path, evidence));
+    operations[target.page] = mergeEntry(operations[target.page], { operation: target.operation, probe: { baseUrl: target.baseUrl, when, answers: answers.map(formatAnswer) } });
+  }
+  const traffic = trafficEvidence(model, evidenceInput.captures, args.maxPaths);
+  for (const [page, entry] of Object.entries(traffic.entries)) operations[page] = mergeEntry(operations[page], entry);
+  const inputs = new Set(model.clients.flatMap((c) => c.operations.map((op) => op.source.file)));
+  if (args.prune) for (const page of Object.keys(operations)) if (!inputs.has(page)) delete operations[page];
+  const evidence: EvidenceFile = { ...recorded, evidenceVersion: 1, operations };
+  // A run that learned nothing (every server refused) leaves the file as it was, or absent.
+  const learned = outcomes.length > incomplete.length || Object.keys(traffic.entries).length > 0 || args.prune;
+  const changed = learned && (await writeEvidence(evidenceInput.file.path, evidence));
 
-    // What generate will make of it: ambiguity and stale pages, as the same warnings.
-    const applied = applyEvidence(model, { evidence, file: evidenceInput.file.shown, maxPaths: args.maxPaths });
-    const findings = applied.diagnostics.filter((d) => d.code.startsWith('evidence.'));
-    printDiagnostics(findings, false);
-    for (const r of refused) process.stderr.write(`docsdk probe: error: ${r}\n`);
-    if (incomplete.length) {
-      process.stderr.write(`docsdk probe: warning: ${incomplete.length} operations got no telling answer to every request (timeouts, 429/5xx, or the --max-requests budget) and were not recorded: ${incomplete.slice(0, 10).join(', ')}${incomplete.length > 10 ? ', …' : ''}\n`);
-    }
-    const verifiedCount = Object.keys(operations).filter((p) => inputs.has(p) && operations[p].verified).length;
-    process.stderr.write(
-      `docsdk probe: ${pages} pages, ${targets.length} operations probed with ${prober.sent} requests; ` +
-        `${verifiedCount} of ${inputs.size} operations verified, ${findings.filter((d) => d.code === 'evidence.ambiguous').length} ambiguous, ${incomplete.length} not recorded; ` +
-        `${evidenceInput.file.shown} ${changed ? 'written' : 'unchanged'}\n`,
-    );
-    const ambiguous = findings.some((d) => d.severity === 'warning');
-    process.exitCode = refused.length || incomplete.length || (args.strict && ambiguous) ? 1 : 0;
-  },
-};
+  // What generate will make of it: ambiguity and stale pages, as the same warnings.
+  const applied = applyEvidence(model, { evidence, file: evidenceInput.file.shown, maxPaths: args.maxPaths });
+  const findings = applied.diagnostics.filter((d) => d.code.startsWith('evidence.'));
+  printDiagnostics(findings, false);
+  for (const r of refused) process.stderr.write(`docsdk probe: error: ${r}\n`);
+  if (incomplete.length) {
+    process.stderr.write(`docsdk probe: warning: ${incomplete.length} operations got no telling answer to every request (timeouts, 429/5xx, or the --max-requests budget) and were not recorded: ${incomplete.slice(0, 10).join(', ')}${incomplete.length > 10 ? ', …' : ''}\n`);
+  }
+  const verifiedCount = Object.keys(operations).filter((p) => inputs.has(p) && operations[p].verified).length;
+  process.stderr.write(
+    `docsdk probe: ${pages} pages, ${targets.length} operations probed with ${prober.sent} requests; ` +
+      `${verifiedCount} of ${inputs.size} operations verified, ${findings.filter((d) => d.code === 'evidence.ambiguous').length} ambiguous, ${incomplete.length} not recorded; ` +
+      `${evidenceInput.file.shown} ${changed ? 'written' : 'unchanged'}\n`,
+  );
+  const ambiguous = findings.some((d) => d.severity === 'warning');
+  process.exitCode = refused.length || incomplete.length || (args.strict && ambiguous) ? 1 : 0;
+}

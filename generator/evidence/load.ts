@@ -6,7 +6,7 @@ import type { Config } from '../config/types.js';
 import type { Diagnostic } from '../model/types.js';
 import type { EvidenceInput } from './apply.js';
 import { loadEvidence, type LoadedEvidence } from './file.js';
-import { HarError, readHar, type HarCapture } from './har.js';
+import type { HarCapture } from './har.js';
 
 export interface EvidenceArgs {
   /** --evidence-file */
@@ -30,12 +30,16 @@ export async function loadEvidenceInput(args: EvidenceArgs, config: Config, opti
   const file = await loadEvidence(named, undefined, { mustExist: options.mustExist && named !== undefined });
   const diagnostics = [...file.diagnostics];
   const captures: HarCapture[] = [];
-  for (const har of args.evidence ?? []) {
-    try {
-      captures.push(await readHar(har, config.maxHarBytes));
-    } catch (e) {
-      if (!(e instanceof HarError)) throw e;
-      diagnostics.push({ severity: 'error', code: 'evidence.har', file: har, message: `${e.message.slice(har.length + 2)}; nothing was generated from it` });
+  if (args.evidence?.length) {
+    // The HAR reader, only for runs given captures.
+    const { HarError, readHar } = await import('./har.js');
+    for (const har of args.evidence) {
+      try {
+        captures.push(await readHar(har, config.maxHarBytes));
+      } catch (e) {
+        if (!(e instanceof HarError)) throw e;
+        diagnostics.push({ severity: 'error', code: 'evidence.har', file: har, message: `${e.message.slice(har.length + 2)}; nothing was generated from it` });
+      }
     }
   }
   const hash = createHash('sha256').update(file.text);
@@ -49,8 +53,3 @@ export async function loadEvidenceInput(args: EvidenceArgs, config: Config, opti
   };
 }
 
-/** The evidence flags of generate and parse (yargs options). */
-export const evidenceOptions = {
-  'evidence-file': { type: 'string', describe: 'docsdk.evidence.json to read (default: the config\'s "evidenceFile", else the one in the working folder)' },
-  evidence: { type: 'string', array: true, describe: 'HAR file of captured traffic to use as evidence (repeatable)' },
-} as const;

@@ -1,6 +1,7 @@
 import type { Diagnostic, Field, InferredFact, Operation, Provenance, SecurityScheme, Structure } from '../model/types.js';
 import { pageFormat, WHOLE_API_PAGE_BYTES, type PageFile } from '../read/page-file.js';
-import { detectProfile, profileNamed, PROFILE_NAMES } from './profiles/index.js';
+import { detectProfile, profileNamed } from './profiles/index.js';
+import { PROFILE_NAMES } from './profiles/names.js';
 import type { PageInput } from './profiles/profile.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { fromFirstH1, pageBlocks, type Block } from './blocks.js';

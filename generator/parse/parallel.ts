@@ -4,7 +4,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PageFile } from '../read/page-file.js';
-import { parsePageWith, type PageResult } from './page.js';
+import type { PageResult } from './page.js';
 
 /** Pages one claim takes: small enough to balance the threads, large enough to keep messages few. */
 export const CHUNK = 4;
@@ -67,6 +67,10 @@ export interface ParsePagesOptions {
 
 /** parsePage for every file, results in the order of `files`. */
 export async function parsePages(files: PageFile[], options: ParsePagesOptions = {}): Promise<PageResult[]> {
+  // The parser (cheerio, htmlparser2 and the readers) is loaded only when a page is to be
+  // parsed: a run whose pages all come from the cache never needs it.
+  if (files.length === 0) return [];
+  const { parsePageWith } = await import('./page.js');
   const results: PageResult[] = new Array(files.length);
   const parse = (file: PageFile) => parsePageWith(file, { profile: options.profile });
   const settle = (index: number, result: PageResult) => {

@@ -5,6 +5,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../model/types.js';
 import { fileSignature } from './file-signature.js';
 import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from './page-file.js';
+import { describeFsError } from './fs-error.js';
 
 const PAGE_PATTERN = '**/*.{html,htm,md,markdown}';
 
@@ -102,26 +103,6 @@ function fileKind(info: BigIntStats): string {
   if (info.isFIFO()) return 'a FIFO (named pipe)';
   if (info.isSocket()) return 'a socket';
   return 'not a regular file';
-}
-
-/** Why a file system call failed, in words, with its code and the path it was about. */
-export function describeFsError(error: unknown): string {
-  const { code, path: where } = error as NodeJS.ErrnoException;
-  const why: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no such file (deleted while docsdk read it?)',
-    ELOOP: 'too many symbolic links (a loop?)',
-    ENXIO: 'no such device (a socket or an unplugged device)',
-    EISDIR: 'a folder, not a file',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    EIO: 'input/output error',
-    ENOSPC: 'no space left on the device',
-    EROFS: 'read-only file system',
-    EMFILE: 'too many open files',
-  };
-  if (!code) return String((error as Error)?.message ?? error);
-  return `${why[code] ?? (error as Error).message} (${code}${where ? `, ${where}` : ''})`;
 }
 
 export type BoundedRead = { bytes: Buffer; signature: string } | { oversize: { size: number; limit: number } } | { unreadable: string };

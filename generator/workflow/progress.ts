@@ -1,6 +1,7 @@
 // Progress of a generate run on stderr: a bar per page on a terminal, a plain line per stage
 // elsewhere (CI logs keep no carriage returns), nothing for `--reporter json`.
-import { SingleBar } from 'cli-progress';
+import type * as CliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 
 export interface Progress {
   /** A stage begins; `total` pages for the per-page bar. */
@@ -25,6 +26,9 @@ export function createProgress(mode: ProgressMode, stream: NodeJS.WritableStream
       done() {},
     };
   }
+  // Loaded for a bar only (a terminal): most runs (CI, scripts, JSON) never draw one. require,
+  // as cli-progress is CommonJS and this stays synchronous.
+  const { SingleBar } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const bar = new SingleBar({
     stream,
     format: 'docsdk: {stage} [{bar}] {value}/{total}',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yargs from 'yargs';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { generateCommand } from '../../generator/commands/generate.js';
+import { generateCommand } from '../../generator/commands/generate-command.js';
 import { OUTPUT_MARKER } from '../../generator/write/atomic.js';
 import { repoRoot } from '../helpers/cli.js';
 

@@ -3,8 +3,8 @@ import type { PageInput, PageProfile } from './profile.js';
 import { genauth } from './genauth.js';
 import { widdershins } from './widdershins.js';
 
+/** In the order of PROFILE_NAMES (names.ts; a test keeps them equal): detection's tie-break. */
 export const PROFILES: readonly PageProfile[] = [genauth, widdershins];
-export const PROFILE_NAMES = PROFILES.map((p) => p.name);
 export const DEFAULT_PROFILE = genauth;
 
 export function profileNamed(name: string): PageProfile | undefined {

@@ -8,6 +8,8 @@ import { parsePage, parsePageWith, type PageResult } from '../../../generator/pa
 import { toOpenApi } from '../../../generator/openapi/export.js';
 import { loadModel } from '../../../generator/pipeline.js';
 import type { Field, Structure } from '../../../generator/model/types.js';
+import { PROFILES } from '../../../generator/parse/profiles/index.js';
+import { PROFILE_NAMES } from '../../../generator/parse/profiles/names.js';
 
 const DIR = 'test/fixtures/widdershins';
 const RBASKETS = { markdown: `${DIR}/markdown/rbaskets.in/index.md`, zh: `${DIR}/markdown-zh/rbaskets.in/index.md`, html: `${DIR}/html/rbaskets.in/index.html` };
@@ -26,6 +28,10 @@ const field = (s: Structure, name: string) => s.fields.find((f) => f.name === na
 const brief = (f: Field) => [f.name, f.in, f.required, f.type];
 
 describe('detection and override', () => {
+  it('the names the CLI offers (profiles/names.ts, loaded without the parsers) are the profiles\' own, in their order', () => {
+    expect(PROFILES.map((p) => p.name)).toEqual(PROFILE_NAMES);
+  });
+
   it('each flavor is read by the Widdershins profile, recorded in provenance', () => {
     for (const path of Object.values(RBASKETS)) {
       const r = page(path);
