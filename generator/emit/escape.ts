@@ -12,6 +12,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 // Hangul fillers, tags) show as nothing. Either makes code read otherwise than it runs.
 const INVISIBLE_SOURCE = '[\\p{Bidi_Control}\\p{Default_Ignorable_Code_Point}]';
 const INVISIBLE = new RegExp(INVISIBLE_SOURCE, 'gu');
+const HAS_INVISIBLE = new RegExp(INVISIBLE_SOURCE, 'u');
 
 /** `\u202e`, `\u{e0041}`: how an invisible character is shown in generated text. */
 function codePointEscape(ch: string): string {
@@ -21,7 +22,7 @@ function codePointEscape(ch: string): string {
 
 /** Whether `text` holds a bidi control or an invisible character. */
 export function hasInvisible(text: string): boolean {
-  return new RegExp(INVISIBLE_SOURCE, 'u').test(text);
+  return HAS_INVISIBLE.test(text);
 }
 
 /** `text` with every bidi control and invisible character written as a visible `\uXXXX` escape. */
