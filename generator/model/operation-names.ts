@@ -23,6 +23,8 @@ export function byPath<T extends Named>(group: T[]): T[] {
  * page that already carries it in its file name.
  */
 export function keeperOf<T extends Named>(group: T[]): T {
+  // Most names are unique: nothing to choose from.
+  if (group.length === 1) return group[0];
   const sorted = byPath(group);
   return sorted.find((op) => camelCase(pageStem(op.source.file)) === op.name) ?? sorted[0];
 }
