@@ -30,8 +30,20 @@ export function showInvisible(text: string): string {
   return text.replace(INVISIBLE, codePointEscape);
 }
 
-// What commentLines changes: line breaks, controls, lone surrogates, invisible characters, `*\/` and `@`.
-const COMMENT_UNSAFE = new RegExp(`[\\n\\r\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029@]|\\*\\/|\\p{Cs}|${INVISIBLE_SOURCE}`, 'u');
+// What commentLine changes: controls, lone surrogates, invisible characters, `*\/` and `@`.
+const COMMENT_UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f@]|\\*\\/|\\p{Cs}|${INVISIBLE_SOURCE}`, 'u');
+
+/** One line of doc text, safe in a comment. Most lines need nothing: one scan, instead of one per escape. */
+function commentLine(line: string): string {
+  if (!COMMENT_UNSAFE.test(line)) return line.trimEnd();
+  return line
+    .replace(CONTROL, ' ')
+    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(INVISIBLE, codePointEscape)
+    .replace(/\*\//g, '*\\/')
+    .replace(/(^|\s)@/g, '$1\\@')
+    .trimEnd();
+}
 
 /**
  * Doc text as lines for a `/** … *\/` comment: line breaks of every kind split lines, `*\/`
@@ -39,17 +51,7 @@ const COMMENT_UNSAFE = new RegExp(`[\\n\\r\\u0000-\\u0008\\u000b-\\u001f\\u007f-
  * either end are dropped.
  */
 export function commentLines(text: string): string[] {
-  // Most doc text is one line with nothing to escape: one scan, instead of one per escape.
-  if (!COMMENT_UNSAFE.test(text)) return text.trim() === '' ? [] : [text.trimEnd()];
-  const lines = text.split(LINE_BREAK).map((line) =>
-    line
-      .replace(CONTROL, ' ')
-      .replace(LONE_SURROGATE, '\ufffd')
-      .replace(INVISIBLE, codePointEscape)
-      .replace(/\*\//g, '*\\/')
-      .replace(/(^|\s)@/g, '$1\\@')
-      .trimEnd(),
-  );
+  const lines = text.split(LINE_BREAK).map(commentLine);
   while (lines.length && lines[0].trim() === '') lines.shift();
   while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
   return lines;
