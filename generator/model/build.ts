@@ -1,7 +1,7 @@
 import type { PageOperation, PageResult } from '../parse/page.js';
 import { clientFromFolder, pageStem } from '../parse/names.js';
 import { compareStrings } from '../read/inputs.js';
-import type { Client, Diagnostic, Field, Model, Operation, Structure, TypeRef } from './types.js';
+import type { Client, Diagnostic, Field, Model, Operation, Provenance, Structure, TypeRef } from './types.js';
 import { inferHttp, type InferOptions } from './infer.js';
 import { inferPaginations } from './pagination.js';
 import { refOf } from './refs.js';
@@ -166,11 +166,11 @@ function typeText(t: TypeRef): string {
 
 /** Every referenced structure exists: the missing ones become diagnosed, field-less stand-ins. */
 function addPlaceholders(clients: Client[], structures: Record<string, Structure>, diagnostics: Diagnostic[]): void {
-  const fields: Field[] = [...clients.flatMap((c) => c.operations.flatMap((o) => o.params)), ...Object.values(structures).flatMap((s) => s.fields)];
-  const responses = clients.flatMap((c) => c.operations.filter((o) => o.response).map((o) => ({ ref: o.response!, source: o.source })));
-  const refs = [...fields.map((f) => ({ ref: refOf(f.type), source: f.source })), ...responses];
-  for (const { ref, source } of refs) {
-    if (!ref || Object.hasOwn(structures, ref)) continue;
+  const operations = clients.flatMap((c) => c.operations);
+  // Taken before any stand-in is added (they have no fields).
+  const fields: Field[] = [...operations.flatMap((o) => o.params), ...Object.values(structures).flatMap((s) => s.fields)];
+  const standIn = (ref: string | undefined, source: Provenance) => {
+    if (!ref || Object.hasOwn(structures, ref)) return;
     structures[ref] = { name: ref, fields: [], source, seenIn: [source.file], placeholder: true };
     diagnostics.push({
       severity: 'warning',
@@ -180,9 +180,10 @@ function addPlaceholders(clients: Client[], structures: Record<string, Structure
       section: source.section,
       ...(source.row !== undefined ? { row: source.row } : {}),
     });
-  }
+  };
+  for (const field of fields) standIn(refOf(field.type), field.source);
+  for (const op of operations) standIn(op.response, op.source);
 }
-
 
 /** Sorted, and with no prototype: a structure named `__proto__` or `constructor` is just a key. */
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
