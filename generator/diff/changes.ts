@@ -2,7 +2,8 @@
 // generated SDK: `breaking` (their code or calls may stop working), `feature` (new things
 // they can use), `docs` (descriptions and examples only).
 import type { Model, Provenance } from '../model/types.js';
-import { publicApi, type ApiEntry, type FieldFacts, type PublicApi, type Usage } from './public-api.js';
+import { parentKey, publicApi, type ApiEntry, type FieldFacts, type PublicApi, type Usage } from './public-api.js';
+import { unchangedParts } from './unchanged.js';
 
 export type ChangeLevel = 'breaking' | 'feature' | 'docs';
 export type SemverBump = 'major' | 'minor' | 'patch' | 'none';
@@ -116,9 +117,7 @@ function added(entry: ApiEntry, add: Add): void {
  * parameter's removal (or addition) is part of its parent's, reported once, there.
  */
 function parentMissing(api: PublicApi, location: string, entry: ApiEntry): boolean {
-  if (entry.kind === 'param') return !api.has(location.slice(0, location.indexOf('(')));
-  if (entry.kind === 'field') return !api.has(location.slice(0, location.indexOf('.')));
-  return false;
+  return (entry.kind === 'param' || entry.kind === 'field') && !api.has(parentKey(location, entry.kind));
 }
 
 const RANK: Record<ChangeLevel, number> = { docs: 0, feature: 1, breaking: 2 };
@@ -135,8 +134,13 @@ function bumpFor(changes: ApiChange[]): SemverBump {
 
 /** Every change of the generated public API from `oldModel` to `newModel`, and the semver bump it calls for. */
 export function diffModels(oldModel: Model, newModel: Model): ApiDiff {
-  const oldApi = publicApi(oldModel);
-  const newApi = publicApi(newModel);
+  // What is the same on both sides can change nothing: only the rest is dumped and compared.
+  const same = unchangedParts(oldModel, newModel);
+  return diffApis(publicApi(oldModel, same), publicApi(newModel, same));
+}
+
+/** Every change from one public-API dump to another, and the semver bump it calls for. */
+export function diffApis(oldApi: PublicApi, newApi: PublicApi): ApiDiff {
   const locations = [...new Set([...oldApi.keys(), ...newApi.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const changes: ApiChange[] = [];
 

@@ -120,11 +120,30 @@ function structureUsage(model: Model): Map<string, Set<Usage>> {
   return usage;
 }
 
-export function publicApi(model: Model): PublicApi {
+export const operationKey = (client: string, operation: string) => `${client}.${operation}`;
+export const paramKey = (operation: string, param: string) => `${operation}(${param})`;
+export const fieldKey = (structure: string, field: string) => `${structure}.${field}`;
+
+/** The key of the operation or structure a parameter's or field's key names as its own (what `docsdk diff` reads back). */
+export function parentKey(key: string, kind: 'param' | 'field'): string {
+  return key.slice(0, key.indexOf(kind === 'param' ? '(' : '.'));
+}
+
+/** Operations (by key) and structures (by name) whose entries a dump leaves out. */
+export interface Omitted {
+  operations: ReadonlySet<string>;
+  structures: ReadonlySet<string>;
+}
+
+const NOTHING: Omitted = { operations: new Set(), structures: new Set() };
+
+/** The dump of `model`, but the entries of what `omit` names (which still count for the structures' usage). */
+export function publicApi(model: Model, omit: Omitted = NOTHING): PublicApi {
   const entries: [string, ApiEntry][] = [];
   for (const client of model.clients) {
     for (const op of client.operations) {
-      const at = `${client.name}.${op.name}`;
+      const at = operationKey(client.name, op.name);
+      if (omit.operations.has(at)) continue;
       entries.push([
         at,
         {
@@ -141,16 +160,19 @@ export function publicApi(model: Model): PublicApi {
           source: op.source,
         },
       ]);
-      for (const p of op.params) entries.push([`${at}(${p.name})`, { kind: 'param', ...fieldFacts(p), source: p.source }]);
+      for (const p of op.params) entries.push([paramKey(at, p.name), { kind: 'param', ...fieldFacts(p), source: p.source }]);
     }
   }
-  const usage = structureUsage(model);
+  let usage: Map<string, Set<Usage>> | undefined;
   for (const s of Object.values(model.structures)) {
+    if (omit.structures.has(s.name)) continue;
+    // Walked once, and only when a structure is dumped.
+    usage ??= structureUsage(model);
     // A structure no operation reaches is still an exported type: treat it as used both ways.
     const used: Usage[] = usage.has(s.name) ? [...usage.get(s.name)!].sort() : ['input', 'output'];
     const shape = shapeText(s);
     entries.push([s.name, { kind: 'structure', usage: used, ...(shape !== undefined && { shape }), source: s.source }]);
-    for (const f of s.fields) entries.push([`${s.name}.${f.name}`, { kind: 'field', usage: used, ...fieldFacts(f), source: f.source }]);
+    for (const f of s.fields) entries.push([fieldKey(s.name, f.name), { kind: 'field', usage: used, ...fieldFacts(f), source: f.source }]);
   }
   return new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -12,6 +12,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 // Hangul fillers, tags) show as nothing. Either makes code read otherwise than it runs.
 const INVISIBLE_SOURCE = '[\\p{Bidi_Control}\\p{Default_Ignorable_Code_Point}]';
 const INVISIBLE = new RegExp(INVISIBLE_SOURCE, 'gu');
+const HAS_INVISIBLE = new RegExp(INVISIBLE_SOURCE, 'u');
 
 /** `\u202e`, `\u{e0041}`: how an invisible character is shown in generated text. */
 function codePointEscape(ch: string): string {
@@ -21,12 +22,27 @@ function codePointEscape(ch: string): string {
 
 /** Whether `text` holds a bidi control or an invisible character. */
 export function hasInvisible(text: string): boolean {
-  return new RegExp(INVISIBLE_SOURCE, 'u').test(text);
+  return HAS_INVISIBLE.test(text);
 }
 
 /** `text` with every bidi control and invisible character written as a visible `\uXXXX` escape. */
 export function showInvisible(text: string): string {
   return text.replace(INVISIBLE, codePointEscape);
+}
+
+// What commentLine changes: controls, lone surrogates, invisible characters, `*\/` and `@`.
+const COMMENT_UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f@]|\\*\\/|\\p{Cs}|${INVISIBLE_SOURCE}`, 'u');
+
+/** One line of doc text, safe in a comment. Most lines need nothing: one scan, instead of one per escape. */
+function commentLine(line: string): string {
+  if (!COMMENT_UNSAFE.test(line)) return line.trimEnd();
+  return line
+    .replace(CONTROL, ' ')
+    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(INVISIBLE, codePointEscape)
+    .replace(/\*\//g, '*\\/')
+    .replace(/(^|\s)@/g, '$1\\@')
+    .trimEnd();
 }
 
 /**
@@ -35,15 +51,7 @@ export function showInvisible(text: string): string {
  * either end are dropped.
  */
 export function commentLines(text: string): string[] {
-  const lines = text.split(LINE_BREAK).map((line) =>
-    line
-      .replace(CONTROL, ' ')
-      .replace(LONE_SURROGATE, '\ufffd')
-      .replace(INVISIBLE, codePointEscape)
-      .replace(/\*\//g, '*\\/')
-      .replace(/(^|\s)@/g, '$1\\@')
-      .trimEnd(),
-  );
+  const lines = text.split(LINE_BREAK).map(commentLine);
   while (lines.length && lines[0].trim() === '') lines.shift();
   while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
   return lines;

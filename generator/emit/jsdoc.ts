@@ -6,8 +6,10 @@ import { commentLines, propertyKey } from './escape.js';
 
 /** `@name text`, the text's further lines following the tag line. */
 function tag(name: string, text: string): string[] {
-  const [first = '', ...rest] = commentLines(text);
-  return [`@${name} ${first}`.trimEnd(), ...rest];
+  const lines = commentLines(text);
+  // The tag goes before the first line (or is the only one), in place: this runs for every documented value.
+  lines.splice(0, 1, `@${name} ${lines[0] ?? ''}`.trimEnd());
+  return lines;
 }
 
 /** A code span for doc text (backticks inside would end it early, so they are dropped). */

@@ -130,11 +130,13 @@ function observedField(name: string, seen: BodyObservation, op: Operation): Fiel
 }
 
 /**
- * The model with its evidence applied (a copy; the input is not touched). Diagnostics are
- * appended to the copy's `diagnostics`: ambiguous routes, evidence of pages that are gone,
- * fields traffic shows that no page documents.
+ * The model with its evidence applied (a copy; the input is not touched), or the model itself
+ * when there is no evidence to apply. Diagnostics are appended to the copy's `diagnostics`:
+ * ambiguous routes, evidence of pages that are gone, fields traffic shows that no page documents.
  */
 export function applyEvidence(model: Model, input: EvidenceInput): Model {
+  // Copying the model is most of this stage's cost, and most runs have no evidence at all.
+  if (!input.captures?.length && Object.keys(input.evidence.operations).length === 0) return model;
   const out = structuredClone(model);
   const { entries, diagnostics } = combinedEvidence(out, input);
   const report: Report = (d, severity = 'warning') => diagnostics.push({ severity, ...d });

@@ -1,11 +1,12 @@
 import type { PageOperation, PageResult } from '../parse/page.js';
 import { clientFromFolder, pageStem } from '../parse/names.js';
 import { compareStrings } from '../read/inputs.js';
-import type { Client, Diagnostic, Field, Model, Operation, Structure, TypeRef } from './types.js';
+import type { Client, Diagnostic, Field, Model, Operation, Provenance, Structure, TypeRef } from './types.js';
 import { inferHttp, type InferOptions } from './infer.js';
 import { inferPaginations } from './pagination.js';
 import { refOf } from './refs.js';
 import { distinctNames } from './operation-names.js';
+import { pushTo } from './multimap.js';
 
 /** Merges the pages' results into one model: operations by client, structures by name. */
 export function buildModel(pages: PageResult[], options: InferOptions): Model {
@@ -39,7 +40,7 @@ function groupOperations(pages: PageResult[], options: InferOptions, diagnostics
     }
     const op = withClient(operation, page.file, folderClients);
     const full = op.http ? ({ ...op, http: op.http } as Operation) : inferHttp(op, options);
-    byClient.set(full.client, [...(byClient.get(full.client) ?? []), full]);
+    pushTo(byClient, full.client, full);
   }
   for (const [client, ops] of byClient) nameDuplicates(client, ops, diagnostics);
   return [...byClient.entries()]
@@ -101,17 +102,15 @@ function withClient(op: PageOperation, file: string, folderClients: Map<string, 
  */
 function mergeStructures(pages: PageResult[], diagnostics: Diagnostic[]): Record<string, Structure> {
   const defs = new Map<string, Structure[]>();
-  for (const page of pages) for (const s of page.structures) defs.set(s.name, [...(defs.get(s.name) ?? []), s]);
+  for (const page of pages) for (const s of page.structures) pushTo(defs, s.name, s);
   const merged: Record<string, Structure> = Object.create(null);
   for (const [name, list] of defs) {
     const seenIn = [...new Set(list.flatMap((s) => s.seenIn))].sort(compareStrings);
     const withFields = list.filter((s) => s.fields.length > 0);
     const candidates = preferShownRequired(withFields.length ? withFields : list);
     const groups = new Map<string, Structure[]>();
-    for (const s of candidates) {
-      const key = signature(s);
-      groups.set(key, [...(groups.get(key) ?? []), s]);
-    }
+    // One definition needs no signature to win.
+    for (const s of candidates) pushTo(groups, candidates.length === 1 ? '' : signature(s), s);
     const ranked = [...groups.values()].sort((a, b) => b.length - a.length);
     const chosen = ranked[0][0];
     for (const other of ranked.slice(1)) diagnostics.push(conflict(chosen, other[0]));
@@ -167,11 +166,11 @@ function typeText(t: TypeRef): string {
 
 /** Every referenced structure exists: the missing ones become diagnosed, field-less stand-ins. */
 function addPlaceholders(clients: Client[], structures: Record<string, Structure>, diagnostics: Diagnostic[]): void {
-  const fields: Field[] = [...clients.flatMap((c) => c.operations.flatMap((o) => o.params)), ...Object.values(structures).flatMap((s) => s.fields)];
-  const responses = clients.flatMap((c) => c.operations.filter((o) => o.response).map((o) => ({ ref: o.response!, source: o.source })));
-  const refs = [...fields.map((f) => ({ ref: refOf(f.type), source: f.source })), ...responses];
-  for (const { ref, source } of refs) {
-    if (!ref || Object.hasOwn(structures, ref)) continue;
+  const operations = clients.flatMap((c) => c.operations);
+  // Taken before any stand-in is added (they have no fields).
+  const fields: Field[] = [...operations.flatMap((o) => o.params), ...Object.values(structures).flatMap((s) => s.fields)];
+  const standIn = (ref: string | undefined, source: Provenance) => {
+    if (!ref || Object.hasOwn(structures, ref)) return;
     structures[ref] = { name: ref, fields: [], source, seenIn: [source.file], placeholder: true };
     diagnostics.push({
       severity: 'warning',
@@ -181,9 +180,10 @@ function addPlaceholders(clients: Client[], structures: Record<string, Structure
       section: source.section,
       ...(source.row !== undefined ? { row: source.row } : {}),
     });
-  }
+  };
+  for (const field of fields) standIn(refOf(field.type), field.source);
+  for (const op of operations) standIn(op.response, op.source);
 }
-
 
 /** Sorted, and with no prototype: a structure named `__proto__` or `constructor` is just a key. */
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {

@@ -3,6 +3,7 @@
 // the endpoints apart, the page's file name (its path), never by the order pages are read in.
 import { camelCase, pageStem } from '../parse/names.js';
 import { compareStrings } from '../read/inputs.js';
+import { pushTo } from './multimap.js';
 
 /** What naming needs of an operation: its shared name and the page it comes from. */
 export interface Named {
@@ -23,6 +24,8 @@ export function byPath<T extends Named>(group: T[]): T[] {
  * page that already carries it in its file name.
  */
 export function keeperOf<T extends Named>(group: T[]): T {
+  // Most names are unique: nothing to choose from.
+  if (group.length === 1) return group[0];
   const sorted = byPath(group);
   return sorted.find((op) => camelCase(pageStem(op.source.file)) === op.name) ?? sorted[0];
 }
@@ -63,7 +66,7 @@ export interface Renamed<T> {
  */
 export function distinctNames<T extends Named>(ops: T[]): Renamed<T>[] {
   const groups = new Map<string, T[]>();
-  for (const op of ops) groups.set(op.name, [...(groups.get(op.name) ?? []), op]);
+  for (const op of ops) pushTo(groups, op.name, op);
   const taken = new Set(groups.keys());
   const renamed: Renamed<T>[] = [];
   for (const name of [...groups.keys()].sort(compareStrings)) {

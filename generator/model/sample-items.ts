@@ -35,10 +35,12 @@ export function inferItemsFromSamples(model: Model): Model {
     const ref = type.kind === 'array' ? type.items : type;
     return ref.kind === 'ref' && Object.hasOwn(model.structures, ref.ref) ? model.structures[ref.ref] : undefined;
   };
+  // Samples are parsed and followed only where that can reach an untyped array.
+  const leadsToUntyped = untypedAhead(model.structures, structureOf);
   /** Follows `value` into the fields of the structure `type` names. */
   const follow = (type: TypeRef, value: unknown, tier: Tier, source: Provenance, depth: number): void => {
     const structure = structureOf(type);
-    if (!structure || depth > MAX_DEPTH) return;
+    if (!structure || !leadsToUntyped(type) || depth > MAX_DEPTH) return;
     // Samples show an array of structures as one object, or as an array of them.
     for (const element of Array.isArray(value) ? value : [value]) {
       if (!isObject(element)) continue;
@@ -52,13 +54,12 @@ export function inferItemsFromSamples(model: Model): Model {
   };
   for (const op of model.clients.flatMap((c) => c.operations)) {
     for (const param of op.params) {
-      if (param.example === undefined || !structureOf(param.type)) continue;
+      if (param.example === undefined || !leadsToUntyped(param.type)) continue;
       follow(param.type, parseJson(param.example), 'param', param.source, 0);
     }
-    if (op.response && op.responseExample !== undefined) {
-      const source = { file: op.source.file, section: 'response-example' };
-      follow({ kind: 'ref', ref: op.response }, parseJson(op.responseExample), 'response', source, 0);
-    }
+    if (!op.response || op.responseExample === undefined) continue;
+    const response: TypeRef = { kind: 'ref', ref: op.response };
+    if (leadsToUntyped(response)) follow(response, parseJson(op.responseExample), 'response', { file: op.source.file, section: 'response-example' }, 0);
   }
 
   for (const [field, readings] of evidence) {
@@ -68,6 +69,25 @@ export function inferItemsFromSamples(model: Model): Model {
     field.itemsEvidence = decided.source;
   }
   return model;
+}
+
+/** Whether the structure a type names (as `follow` goes) has an untyped array among its fields, or its structures' fields. */
+function untypedAhead(structures: Record<string, Structure>, structureOf: (type: TypeRef) => Structure | undefined): (type: TypeRef) => boolean {
+  const reaching = new Set<Structure>();
+  const leads = (type: TypeRef) => {
+    const structure = structureOf(type);
+    return structure !== undefined && reaching.has(structure);
+  };
+  // Until nothing is added, so cycles of structures are settled too.
+  for (let added = true; added; ) {
+    added = false;
+    for (const structure of Object.values(structures)) {
+      if (reaching.has(structure) || !structure.fields.some((field) => hasUntypedItems(field) || leads(field.type))) continue;
+      reaching.add(structure);
+      added = true;
+    }
+  }
+  return leads;
 }
 
 /** The first source with any items decides: one primitive type, or none when it is mixed. */

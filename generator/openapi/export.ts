@@ -100,18 +100,18 @@ function operationObject(client: string, op: Operation, operationId: string, inl
   // The SDK's method name, where the operationId had to differ from it (read back by `docsdk diff`).
   if (operationId !== op.name) result['x-docsdk-name'] = op.name;
   if (op.pagination) result['x-docsdk-pagination'] = structuredClone(op.pagination);
-  Object.assign(result, marks(op));
+  addMarks(result, op);
   return result;
 }
 
-/** `x-docsdk-inferred`, `x-docsdk-verified`, `x-docsdk-configured`: how each fact the page did not show was settled. */
-function marks(item: Operation | Field): Schema {
-  const out: Schema = {};
-  for (const mark of ['inferred', 'verified', 'configured'] as const) {
+const MARKS = ['inferred', 'verified', 'configured'] as const;
+
+/** Adds `x-docsdk-inferred`, `x-docsdk-verified`, `x-docsdk-configured`: how each fact the page did not show was settled. */
+function addMarks(schema: Schema, item: Operation | Field): void {
+  for (const mark of MARKS) {
     const facts = item[mark];
-    if (facts?.length) out[`x-docsdk-${mark}`] = [...facts];
+    if (facts?.length) schema[`x-docsdk-${mark}`] = [...facts];
   }
-  return out;
 }
 
 function responsesObject(responses: OperationResponse[], inline: InlineStructures): Schema {
@@ -149,25 +149,21 @@ function propertiesOf(fields: Field[], inline: InlineStructures): Record<string,
 }
 
 function fieldSchema(f: Field, inline: InlineStructures): Schema {
+  // The type's own keys first ($ref siblings are allowed in 3.1; the reference stays first for
+  // readers), then the field's, added to the fresh schema typeSchema made.
   const schema = typeSchema(f.type, inline);
-  const extra: Schema = {};
-  if (f.format !== undefined && f.type.kind === 'primitive') extra.format = f.format;
   if (f.nullable) nullable(schema);
-  if (f.description) extra.description = f.description;
-  if (f.readOnly) extra.readOnly = true;
-  if (f.writeOnly) extra.writeOnly = true;
-  if (f.enum) {
-    const values = enumSchema(f, f.enum);
-    if (f.type.kind === 'array') Object.assign(schema.items as Schema, values);
-    else Object.assign(extra, values);
-  }
+  if (f.format !== undefined && f.type.kind === 'primitive') schema.format = f.format;
+  if (f.description) schema.description = f.description;
+  if (f.readOnly) schema.readOnly = true;
+  if (f.writeOnly) schema.writeOnly = true;
+  if (f.enum) Object.assign(f.type.kind === 'array' ? (schema.items as Schema) : schema, enumSchema(f, f.enum));
   // A default that does not fit the type (text for a number) is no schema default: it is kept as the page wrote it.
-  if (f.default !== undefined) extra[defaultMismatch(f.default, f.type) ? 'x-docsdk-default' : 'default'] = f.default;
-  if (f.example !== undefined) extra.examples = [f.example];
-  if (f.maxItems !== undefined && f.type.kind === 'array') extra.maxItems = f.maxItems;
-  Object.assign(extra, marks(f));
-  // $ref siblings are allowed in 3.1; keep the reference itself first for readers.
-  return { ...schema, ...extra };
+  if (f.default !== undefined) schema[defaultMismatch(f.default, f.type) ? 'x-docsdk-default' : 'default'] = f.default;
+  if (f.example !== undefined) schema.examples = [f.example];
+  if (f.maxItems !== undefined && f.type.kind === 'array') schema.maxItems = f.maxItems;
+  addMarks(schema, f);
+  return schema;
 }
 
 /**

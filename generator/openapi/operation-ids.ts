@@ -4,10 +4,11 @@
 // the name, else the first in path order); the others are prefixed with their client.
 import type { Model, Operation } from '../model/types.js';
 import { keeperOf } from '../model/operation-names.js';
+import { pushTo } from '../model/multimap.js';
 
 export function operationIds(model: Model): Map<Operation, string> {
   const byName = new Map<string, Operation[]>();
-  for (const op of model.clients.flatMap((c) => c.operations)) byName.set(op.name, [...(byName.get(op.name) ?? []), op]);
+  for (const op of model.clients.flatMap((c) => c.operations)) pushTo(byName, op.name, op);
   const ids = new Map<Operation, string>();
   const taken = new Set(byName.keys());
   for (const group of byName.values()) {

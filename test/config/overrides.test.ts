@@ -15,6 +15,23 @@ const base = () =>
   );
 
 describe('applyOverrides', () => {
+  it('a config that overrides nothing returns the model itself (nothing to copy)', () => {
+    const input = base();
+    for (const config of [{}, { operations: {}, fields: {}, clients: {}, enumClosed: false }]) {
+      const result = applyOverrides(input, config);
+      expect(result.model).toBe(input);
+      expect(result.diagnostics).toEqual([]);
+    }
+    expect(input).toEqual(base());
+  });
+
+  it('still puts operations in name order, in a copy', () => {
+    const input = model([operation('listUsers'), operation('getUser')]);
+    const { model: out } = applyOverrides(input, {});
+    expect(out.clients[0].operations.map((op) => op.name)).toEqual(['getUser', 'listUsers']);
+    expect(input.clients[0].operations.map((op) => op.name)).toEqual(['listUsers', 'getUser']);
+  });
+
   it('replaces verb and path and drops them from the inferred facts', () => {
     const { model: out, diagnostics } = applyOverrides(base(), {
       operations: { getUserGroups: { verb: 'GET', path: '/api/v3/get-user-groups' } },

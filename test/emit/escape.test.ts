@@ -60,6 +60,44 @@ describe('commentLines', () => {
   });
 });
 
+/** Units that doc text can hold and that escaping must see: bidi controls, invisible characters, line separators, halves of pairs, tags. */
+const HOSTILE_UNITS = ['\u202e', '\u2066', '\u200b', '\u200d', '\ufeff', '\u00ad', '\u180e', '\u{e0041}', '\u{1d173}', '\u2028', '\u2029', '\ud800', '\udc00', '\ud834', '😀', '\u0000', '\u0085', '\u000b', '\n', '\r', '\t', ' ', '*', '/', '@', '`', 'a', '用'];
+const hostileText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...HOSTILE_UNITS), maxLength: 12 }));
+
+describe('commentLines: one scan when there is nothing to escape', () => {
+  /** commentLines as it was before that shortcut: every escape on every line. */
+  const everyEscape = (text: string): string[] => {
+    const lines = text.split(/\r\n|[\n\r\u2028\u2029]/).map((line) =>
+      line
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ')
+        .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+        .replace(/[\p{Bidi_Control}\p{Default_Ignorable_Code_Point}]/gu, (ch) => {
+          const cp = ch.codePointAt(0)!;
+          return cp > 0xffff ? `\\u{${cp.toString(16)}}` : '\\u' + cp.toString(16).padStart(4, '0');
+        })
+        .replace(/\*\//g, '*\\/')
+        .replace(/(^|\s)@/g, '$1\\@')
+        .trimEnd(),
+    );
+    while (lines.length && lines[0].trim() === '') lines.shift();
+    while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
+    return lines;
+  };
+
+  test.each(HOSTILE_UNITS.flatMap((unit) => [unit, `a${unit}b`, ` ${unit} `]))('%j', (text) => {
+    expect(commentLines(text)).toEqual(everyEscape(text));
+  });
+
+  test('the same lines as every escape, on any text', () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        expect(commentLines(text)).toEqual(everyEscape(text));
+      }),
+      { seed: 16, numRuns: 2000 },
+    );
+  });
+});
+
 describe('propertyKey', () => {
   test.each([
     ['userId', 'userId'],

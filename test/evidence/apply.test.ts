@@ -36,6 +36,13 @@ const probe = (answers: string[]) => ({ baseUrl: 'http://127.0.0.1:1', when: '20
 const opOf = (m: Model, name: string) => m.clients.flatMap((c) => c.operations).find((o) => o.name === name)!;
 
 describe('applyEvidence: routes', () => {
+  it('no evidence and no captures: the model itself (nothing to copy)', () => {
+    const input = base();
+    expect(applyEvidence(input, { evidence: evidence({}), file: 'docsdk.evidence.json' })).toBe(input);
+    expect(applyEvidence(input, { evidence: evidence({}), file: 'docsdk.evidence.json', captures: [] })).toBe(input);
+    expect(input).toEqual(base());
+  });
+
   it('a verified route replaces the inferred one, moves the parameters with the verb and marks both facts verified', () => {
     const entry = mergeEntry(undefined, { operation: 'ManagementClient.getUserGroups', probe: probe(['POST /api/v3/get-user-groups 405', 'GET /api/v3/get-user-groups 401']) });
     expect(entry.verified).toEqual({ verb: 'GET', path: '/api/v3/get-user-groups' });

@@ -146,6 +146,25 @@ describe('hostile samples', () => {
     expect(inferItemsFromSamples(shallow).structures.TreeDto.fields[1].type).toEqual({ kind: 'array', items: { kind: 'primitive', type: 'string' } });
   });
 
+  it('follows a cycle of structures to the untyped array in it; a cycle that holds none is left as it is', () => {
+    // AccountDto ↔ OwnerDto: the untyped array is one structure into the cycle; NoteDto and its cycle hold none.
+    const ref = (name: string) => ({ kind: 'ref', ref: name }) as const;
+    const m = model(
+      [
+        operation('getAccount', { response: 'AccountDto', responseExample: '{"owner":{"account":{"owner":{"roles":["admin"]}}}}' }),
+        operation('getNote', { response: 'NoteDto', responseExample: '{"next":{"next":' }),
+      ],
+      [
+        structure('AccountDto', [field('owner', { type: ref('OwnerDto') })]),
+        structure('OwnerDto', [field('account', { type: ref('AccountDto') }), field('roles', { type: untyped })]),
+        structure('NoteDto', [field('next', { type: ref('NoteDto') }), field('tags', { type: { kind: 'array', items: { kind: 'primitive', type: 'string' } } })]),
+      ],
+    );
+    const typed = inferItemsFromSamples(m);
+    expect(typed.structures.OwnerDto.fields[1]).toMatchObject({ type: { kind: 'array', items: { kind: 'primitive', type: 'string' } }, itemsEvidence: { file: 'getAccount.md', section: 'response-example' } });
+    expect(typed.structures.NoteDto.fields[1].type).toEqual({ kind: 'array', items: { kind: 'primitive', type: 'string' } });
+  });
+
   it('gives no item type for brackets nested 100,000 deep', () => {
     expect(sampleItems('['.repeat(100_000) + ']'.repeat(100_000))).toBe('mixed');
     expect(sampleItems('[' + 'a,'.repeat(100_000) + '[b]]')).toBeUndefined();
