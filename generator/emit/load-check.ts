@@ -72,13 +72,59 @@ const describe = (error) => (error instanceof Error ? error.name + ': ' + error.
 })();
 `;
 
-/** JavaScript for each .ts file of `files`, at the same path with `.js`. */
+/** Words that may start a statement with run-time effect: a declaration that meets one outside its braces is not trusted to be what it seems. */
+const STATEMENT_WORD = /^(?:export|import|const|let|var|function|class|enum|declare|namespace|module|async|await|if|for|while|do|switch|try|throw|return|new|this)\b/;
+
+/**
+ * Whether a .ts file holds only type declarations (`import type`, `export type`, interfaces,
+ * type aliases, each ended by `;` or its closing brace): its JavaScript is then empty, so the
+ * file need not be transpiled. A scan over the file's tokens (check-reuse.ts withoutComments);
+ * anything it does not recognize, or may misread, is not type-only.
+ */
+export function isTypeOnly(text: string): boolean {
+  const code = withoutComments(text);
+  if (code === undefined) return false;
+  let i = 0;
+  const skipGap = () => {
+    while (code[i] === ' ' || code[i] === '\n') i++;
+  };
+  for (skipGap(); i < code.length; skipGap()) {
+    const rest = code.slice(i, i + 40);
+    const head = /^(?:export (?:interface|type) |interface |type |import type )/.exec(rest);
+    if (!head || rest.startsWith('export type * ')) return false;
+    const isInterface = head[0].includes('interface');
+    i += head[0].length;
+    let depth = 0;
+    let ended = false;
+    while (i < code.length && !ended) {
+      const c = code[i];
+      if (c === '"' || c === "'") {
+        // withoutComments kept the string whole: to its closing quote, escapes skipped.
+        let end = i + 1;
+        while (end < code.length && code[end] !== c && code[end] !== '\n') end += code[end] === '\\' ? 2 : 1;
+        i = end + 1;
+        continue;
+      }
+      if (c === '{' || c === '(' || c === '[') depth++;
+      else if (c === '}' || c === ')' || c === ']') {
+        if (--depth < 0) return false;
+        if (depth === 0 && c === '}' && isInterface) ended = true;
+      } else if (c === ';' && depth === 0) ended = true;
+      else if ((c === '\n' || c === ' ') && depth === 0 && STATEMENT_WORD.test(code.slice(i + 1, i + 12))) return false;
+      i++;
+    }
+    if (!ended) return false;
+  }
+  return true;
+}
+
+/** JavaScript for each .ts file of `files`, at the same path with `.js`; a type-only file is empty without being transpiled. */
 function stripTypes(files: ReadonlyMap<string, string>): Map<string, string> {
   const { transform } = require(sucrasePath) as typeof import('sucrase');
   const js = new Map<string, string>();
   for (const [path, text] of files) {
     if (!path.endsWith('.ts')) continue;
-    js.set(path.replace(/\.ts$/, '.js'), transform(text, { transforms: ['typescript'], disableESTransforms: true, filePath: path }).code);
+    js.set(path.replace(/\.ts$/, '.js'), isTypeOnly(text) ? '' : transform(text, { transforms: ['typescript'], disableESTransforms: true, filePath: path }).code);
   }
   return js;
 }
