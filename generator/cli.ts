@@ -32,7 +32,8 @@ try {
     .help()
     // Usage errors exit 2, apart from page problems (1); real exceptions propagate.
     .fail((message, error) => {
-      if (error) throw error;
+      // A check's message comes as `error` too, as a string: a usage error like the rest.
+      if (error instanceof Error) throw error;
       if (jsonReport) printJson({ outcome: 'usage-error', exitCode: 2, diagnostics: [], reason: message });
       process.stderr.write(`docsdk: ${message}\nRun docsdk --help for usage.\n`);
       process.exit(2);

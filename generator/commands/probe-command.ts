@@ -28,7 +28,8 @@ export const probeCommand: CommandModule<object, ProbeArgs> = {
       .check((a) => {
         for (const key of ['concurrency', 'rate', 'timeout', 'max-requests', 'max-paths'] as const) {
           const v = a[key] as number;
-          if (!(Number.isFinite(v) && v > 0)) throw new Error(`--${key} must be a positive number`);
+          // A message, not a throw: yargs reports it as a usage error (exit 2).
+          if (!(Number.isFinite(v) && v > 0)) return `--${key} must be a positive number`;
         }
         return true;
       })

@@ -104,3 +104,10 @@ describe('--reporter json', () => {
     }
   });
 });
+
+describe('option checks', () => {
+  it.each(['--concurrency', '--rate', '--timeout', '--max-requests', '--max-paths'])('probe %s 0 is a usage error (exit 2) naming the option, no internal error', (option) => {
+    const r = runCli(['probe', 'pages', '--base-url', 'http://127.0.0.1:9', option, '0'], work);
+    expect([r.code, r.stderr]).toEqual([2, `docsdk: ${option} must be a positive number\nRun docsdk --help for usage.\n`]);
+  });
+});
