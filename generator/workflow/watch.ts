@@ -5,7 +5,8 @@ import { watch } from 'chokidar';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { loadConfig } from '../config/load.js';
-import { CONFIG_FILE_NAME } from '../config/types.js';
+import { CONFIG_FILE_NAME, type Config } from '../config/types.js';
+import { EVIDENCE_FILE_NAME } from '../evidence/types.js';
 import { defaultCacheFile } from './run-cache.js';
 
 /** What to watch for `inputs`: each path as given (it need not exist yet), a glob from its fixed folder prefix. */
@@ -77,14 +78,37 @@ export function watchForChanges(targets: string[], ignore: string[], run: () => 
   };
 }
 
-/** Watches what a generate run reads (pages, config file, templates) and reruns it on change, until SIGINT. */
-export async function watchGenerate(args: { inputs?: string[]; out?: string; config?: string; templates?: string }, rerun: () => Promise<void>): Promise<void> {
+/** What `generate --watch` reruns on. */
+export interface GenerateWatchArgs {
+  inputs?: string[];
+  out?: string;
+  config?: string;
+  templates?: string;
+  evidenceFile?: string;
+  evidence?: string[];
+}
+
+/**
+ * Everything a generate run reads: the pages, the config file and the evidence file (both
+ * watched even when there is none yet: creating one changes the run), the templates and the
+ * HAR captures.
+ */
+export function generateWatchTargets(args: GenerateWatchArgs, config: Config): string[] {
+  const templates = args.templates ?? config.templates;
+  return watchTargets([
+    ...(args.inputs?.length ? args.inputs : (config.inputs ?? [])),
+    args.config ?? CONFIG_FILE_NAME,
+    args.evidenceFile ?? config.evidenceFile ?? EVIDENCE_FILE_NAME,
+    ...(args.evidence ?? []),
+    ...(templates ? [templates] : []),
+  ]);
+}
+
+/** Watches what a generate run reads (generateWatchTargets) and reruns it on change, until SIGINT. */
+export async function watchGenerate(args: GenerateWatchArgs, rerun: () => Promise<void>): Promise<void> {
   const loaded = await loadConfig(args.config);
   const out = resolve(args.out ?? loaded.config.out ?? '.');
-  // The config is watched even when there is none yet: creating one changes the run.
-  const config = resolve(args.config ?? CONFIG_FILE_NAME);
-  const templates = args.templates ?? loaded.config.templates;
-  const targets = watchTargets([...(args.inputs?.length ? args.inputs : (loaded.config.inputs ?? [])), config, ...(templates ? [templates] : [])]);
+  const targets = generateWatchTargets(args, loaded.config);
   const watching = watchForChanges(targets, [out, dirname(defaultCacheFile(out))], rerun);
   await watching.ready;
   await watching.runNow();
