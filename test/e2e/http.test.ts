@@ -1,12 +1,12 @@
 // The generated SDK against a real local HTTP server: what goes over the wire, and how
 // answers come back (data, HTTP errors, business errors, timeouts, aborts).
 import { rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { emitSdk } from '../../generator/emit/sdk.js';
 import { loadModel } from '../../generator/pipeline.js';
 import { importSdk, writeRunnableSdk } from '../helpers/sdk.js';
+import { closeServer, startRecordingServer } from '../helpers/test-server.js';
 
 const PAGES = 'test/fixtures/corpus/zh/markdown/**/{get-user-groups,get-user-batch,get-user-departments,kick-users,signin}.md';
 
@@ -25,7 +25,7 @@ type Client = Record<string, Method>;
 let sdkDir: string;
 let sdk: Record<string, unknown>;
 let baseUrl: string;
-let server: ReturnType<typeof createServer>;
+let server: Server;
 let received: Received[] = [];
 let handler: Handler;
 
@@ -52,23 +52,16 @@ beforeAll(async () => {
   ]);
   sdkDir = await writeRunnableSdk((await emitSdk(model)).files);
   sdk = await importSdk(sdkDir);
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://local');
-      const entry = { method: req.method ?? '', path: url.pathname, query: url.search, headers: req.headers, body };
-      received.push(entry);
-      handler(entry, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, baseUrl } = await startRecordingServer((req, res) => {
+    const url = new URL(req.url, 'http://local');
+    const entry = { method: req.method, path: url.pathname, query: url.search, headers: req.headers, body: req.body };
+    received.push(entry);
+    handler(entry, res);
+  }));
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await closeServer(server);
   await rm(sdkDir, { recursive: true, force: true });
 });
 

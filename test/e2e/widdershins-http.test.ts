@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { emitSdk } from '../../generator/emit/sdk.js';
 import { loadModel } from '../../generator/pipeline.js';
 import { importSdk, writeRunnableSdk } from '../helpers/sdk.js';
+import { closeServer, startRecordingServer } from '../helpers/test-server.js';
 
 const RBASKETS = 'test/fixtures/widdershins/markdown/rbaskets.in/index.md';
 const TWILIO = 'test/fixtures/widdershins/markdown/twilio.com__twilio_messaging_v1/index.md';
@@ -28,7 +28,7 @@ let pagesDir: string;
 let sdkDir: string;
 let sdk: Record<string, unknown>;
 let baseUrl: string;
-let server: ReturnType<typeof createServer>;
+let server: Server;
 let received: Received[] = [];
 let reply: (res: ServerResponse) => void;
 
@@ -60,21 +60,14 @@ beforeAll(async () => {
   ]);
   sdkDir = await writeRunnableSdk(emitted.files);
   sdk = await importSdk(sdkDir);
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      reply(res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, baseUrl } = await startRecordingServer((req, res) => {
+    received.push(req);
+    reply(res);
+  }));
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await closeServer(server);
   await rm(sdkDir, { recursive: true, force: true });
   await rm(pagesDir, { recursive: true, force: true });
 });

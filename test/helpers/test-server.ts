@@ -1,7 +1,7 @@
 // A local HTTP server for SDK tests: binds 127.0.0.1 on a free port, records every request,
 // answers with the handler the test sets (faults included), sends CORS headers so a page of
 // another origin can call it, and closes itself after a bound even if a test forgets to.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Received {
@@ -85,4 +85,33 @@ export async function startTestServer(): Promise<TestServer> {
     },
     close,
   };
+}
+
+/** One request as a plain recording server hands it over, its body read whole. */
+export interface RawRequest {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/**
+ * A plain node:http server on 127.0.0.1 and a free port that reads each request's body and
+ * hands the request to `onRequest` (no CORS, no tags: for tests in this process). Close it
+ * with closeServer.
+ */
+export async function startRecordingServer(onRequest: (request: RawRequest, response: ServerResponse) => void): Promise<{ server: Server; baseUrl: string }> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => onRequest({ method: req.method ?? '', url: req.url ?? '/', headers: req.headers, body }, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** Closes a recording server and the connections kept alive to it. */
+export async function closeServer(server: Server | undefined): Promise<void> {
+  server?.closeAllConnections();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
 }
