@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../config/package-root.js';
+import { COMPILE_OPTIONS, precompiledSpec } from './precompiled-templates.js';
 
 export const DEFAULT_TEMPLATES_DIR = join(packageRoot, 'templates');
 
@@ -57,12 +58,10 @@ export async function loadTemplates(overridesDir?: string, compiled?: CompiledTe
   const sourceHash = hash.digest('hex');
   const cached = compiled?.sourceHash === sourceHash ? compiled.specs : {};
   const specs: Record<string, string> = {};
-  // Views hold finished code text, so nothing is HTML-escaped; `strict` makes a template that
-  // names a missing view field fail instead of printing nothing.
   const handlebars = Handlebars.create();
   const compile = (name: string, text: string) => {
-    const spec = (specs[name] = cached[name] ?? (handlebars.precompile(text, { noEscape: true, strict: true }) as unknown as string));
-    // The spec is JavaScript that Handlebars wrote (now or, from the same sources, in an earlier run).
+    const spec = (specs[name] = cached[name] ?? precompiledSpec(name, text) ?? (handlebars.precompile(text, COMPILE_OPTIONS) as unknown as string));
+    // The spec is JavaScript that Handlebars wrote (now, when docsdk was built, or in an earlier run from the same sources).
     return handlebars.template(new Function(`return ${spec}`)() as TemplateSpecification);
   };
   for (const [name, text] of files) {
