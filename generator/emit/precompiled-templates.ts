@@ -3,11 +3,11 @@
 // compiled from and by the Handlebars version: a template replaced by --templates, edited in
 // place, or a different Handlebars does not match, and is compiled at run time as before.
 import Handlebars from 'handlebars';
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256 } from '../workflow/fingerprint.js';
 
 /** Beside this module: in dist/ once built; absent when docsdk runs from its TypeScript sources. */
 const PRECOMPILED_FILE = fileURLToPath(new URL('./templates.precompiled.json', import.meta.url));
@@ -20,8 +20,6 @@ interface PrecompiledFile {
   /** Template file name → sha256 of its text and the spec compiled from it. */
   specs: Record<string, { sha256: string; spec: string }>;
 }
-
-const textHash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 let precompiled: PrecompiledFile | null | undefined;
 
@@ -39,7 +37,7 @@ function readPrecompiled(): PrecompiledFile | null {
 /** The spec the build compiled from exactly this text of template `name`, if any. */
 export function precompiledSpec(name: string, text: string): string | undefined {
   const entry = readPrecompiled()?.specs[name];
-  return entry && entry.sha256 === textHash(text) ? entry.spec : undefined;
+  return entry && entry.sha256 === sha256(text) ? entry.spec : undefined;
 }
 
 /** Build step (`npm run build`): compiles every `.hbs` file of `templatesDir` into the file precompiledSpec reads. */
@@ -47,7 +45,7 @@ export async function writePrecompiledTemplates(templatesDir: string): Promise<v
   const specs: PrecompiledFile['specs'] = {};
   for (const name of (await readdir(templatesDir)).filter((file) => file.endsWith('.hbs')).sort()) {
     const text = await readFile(join(templatesDir, name), 'utf8');
-    specs[name] = { sha256: textHash(text), spec: Handlebars.precompile(text, COMPILE_OPTIONS) as unknown as string };
+    specs[name] = { sha256: sha256(text), spec: Handlebars.precompile(text, COMPILE_OPTIONS) as unknown as string };
   }
   writeFileSync(PRECOMPILED_FILE, JSON.stringify({ handlebars: Handlebars.VERSION, specs } satisfies PrecompiledFile));
 }

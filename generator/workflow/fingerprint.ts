@@ -3,11 +3,12 @@
 // is what lets the fast path replay the previous run instead of redoing it. Anything new that
 // can change the output, a diagnostic or the exit code (an evidence file, a new flag) must be
 // added to FingerprintInputs, or the cache will replay a stale result.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { docsdkBuildId } from '../config/package-root.js';
 import type { PageFile } from '../read/page-file.js';
 
-export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+/** sha256 (hex) of text (as UTF-8) or bytes: one call, no Hash object (thousands per run). */
+export const sha256 = (data: string | Buffer): string => hash('sha256', data, 'hex');
 
 export interface FingerprintInputs {
   /** Every page (path, content, whether it was too large to read). */

@@ -6,10 +6,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileSignature } from '../read/file-signature.js';
+import { sha256 } from './fingerprint.js';
 import { OUTPUT_MARKER } from '../write/atomic.js';
 
 /** sha256 (hex) of a generated file's text, as `readOutput` gives for the file on disk. */
-export const contentHash = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+export const contentHash = sha256;
 
 export interface FileChange {
   /** `/`-separated, relative to the output folder. */
