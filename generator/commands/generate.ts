@@ -163,6 +163,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
       // A run that writes is type-checked and load-checked on its staged output, before the swap (below).
       typeCheck: args.check ? startTypeCheck() : false,
       loadCheck: args.check ? true : 'deferred',
+      openApi: 'deferred',
       // The previous output passed the checks (nothing is written otherwise): files rendered from
       // the same views are taken from it, and where the SDK compiles the same, its checks stand.
       previous: run.previousSdk(),
@@ -182,21 +183,36 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   // Pages that failed are reported and left out; the rest is still generated.
   const pageErrors = exitCodeFor(diagnostics, false);
 
-  // The model goes along so the next run (and `docsdk diff`) can compare against this release.
-  const modelText = jsonText(model, 2) + '\n';
-  const files = new Map(sdk.files).set(MODEL_FILE_NAME, modelText);
-  const hashes = new Map(sdk.hashes).set(MODEL_FILE_NAME, contentHash(modelText));
-  const changed = run.staleFiles(files, hashes);
+  // openapi.json, and the model, which goes along so the next run (and `docsdk diff`) can
+  // compare against this release: the largest files, and read by no check, so a run that
+  // writes makes them while the compiler checks the staged output.
+  let documents: { files: Map<string, string>; hashes: Map<string, string> } | undefined;
+  const madeDocuments = () => {
+    if (documents) return documents;
+    const texts = new Map([['openapi.json', sdk.openApiText!()], [MODEL_FILE_NAME, jsonText(model, 2) + '\n']]);
+    return (documents = { files: texts, hashes: new Map([...texts].map(([path, text]) => [path, contentHash(text)])) });
+  };
+  /** Every file of the output, and the sha256 of each. */
+  const output = () => {
+    const made = madeDocuments();
+    return { files: new Map([...sdk.files, ...made.files]), hashes: new Map([...sdk.hashes, ...made.hashes]) };
+  };
+  /** The files of the output on disk that this run's would add, change or remove. */
+  const stale = () => {
+    const { files, hashes } = output();
+    return run.staleFiles(files, hashes);
+  };
   if (args.check) {
-    const stale = changed.length > 0;
-    return finish({ outcome: stale ? 'stale' : 'fresh', exitCode: stale ? 1 : pageErrors, diagnostics, counts, files: changed });
+    const changed = stale();
+    const isStale = changed.length > 0;
+    return finish({ outcome: isStale ? 'stale' : 'fresh', exitCode: isStale ? 1 : pageErrors, diagnostics, counts, files: changed });
   }
 
   const { diffModels, hasChangeAtLeast } = await import('../diff/changes.js');
   const api = before && diffModels(before, model);
   if (api && args.failOn && hasChangeAtLeast(api, args.failOn)) {
     // Writing anyway would make the next run compare against this model and pass.
-    return finish(failed(diagnostics, `public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, { files: changed, api }));
+    return finish(failed(diagnostics, `public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, { files: stale(), api }));
   }
   const writeStart = performance.now();
   let typecheck = 0;
@@ -214,9 +230,13 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     if (loads.status === 'rejected') throw loads.reason;
   };
   // A file that is on disk with this very content is linked into the staged output, not written.
-  const unchanged = new Set([...hashes].filter(([path, hash]) => run.onDisk.get(path) === hash).map(([path]) => path));
+  const onDisk = (hashes: ReadonlyMap<string, string>) => new Set([...hashes].filter(([path, hash]) => run.onDisk.get(path) === hash).map(([path]) => path));
+  const alongside = () => {
+    const made = madeDocuments();
+    return { files: made.files, unchanged: onDisk(made.hashes) };
+  };
   try {
-    await writeOutput(out, files, { beforeSwap: check, unchanged });
+    await writeOutput(out, sdk.files, { beforeSwap: check, unchanged: onDisk(sdk.hashes), alongside });
   } catch (error) {
     if (error instanceof SdkTypeError || error instanceof SdkLoadError) return report(failed(diagnostics, `${error.message}\nnothing written`), run);
     if (error instanceof OutputFolderError) return report({ ...failed(diagnostics, `${error.message}\nnothing written`), outcome: 'usage-error', exitCode: 2 }, run);
@@ -229,12 +249,13 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     const breakdown = Object.entries(stages).map(([stage, ms]) => `${stage} ${ms} ms`);
     process.stderr.write(`docsdk: stages: ${breakdown.join(', ')}\n`);
   }
+  const { files, hashes } = output();
   const result: RunResult = {
     outcome: 'written',
     exitCode: pageErrors,
     diagnostics,
     counts,
-    files: changed,
+    files: run.staleFiles(files, hashes),
     ...(api && { api }),
     ...(pageErrors && { reason: 'some pages failed (above); the SDK was generated from the rest' }),
   };

@@ -43,6 +43,11 @@ export interface EmitOptions {
    */
   loadCheck?: boolean | 'deferred';
   /**
+   * `'deferred'`: openapi.json (which the checks never read) is not made now; the result's
+   * `openApiText` makes it (generate makes it while the compiler checks the staged output).
+   */
+  openApi?: 'deferred';
+  /**
    * The previous output, which passed both checks: a file whose view is the one it was rendered
    * from is taken from it, not rendered; where the compiler would read the same (check-reuse.ts),
    * neither check runs again.
@@ -67,6 +72,8 @@ export interface EmittedSdk {
   renders: Record<string, string>;
   /** The previous output's checks stand for this SDK: neither the compiler nor the load check ran. */
   checkStands: boolean;
+  /** With `openApi: 'deferred'`: the text of openapi.json, which `files` then lacks. */
+  openApiText?: () => string;
   /** With `loadCheck: 'deferred'`, unless the previous checks stand: runs the load check, rejecting with SdkLoadError. */
   loadCheck?: () => Promise<void>;
   /** Files rendered from their templates in this run, and files taken unchanged from the previous output. */
@@ -155,7 +162,8 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   };
   render('README.md', 'README.md', readmeView(plan, packageName, userAgent));
   finish('README.md', await texts.get('README.md')!);
-  finish('openapi.json', jsonText(toOpenApi(model, { title: packageName }), 2) + '\n');
+  const openApiText = () => jsonText(toOpenApi(model, { title: packageName }), 2) + '\n';
+  if (options.openApi !== 'deferred') finish('openapi.json', openApiText());
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const timings: Record<string, number> = { emit: performance.now() - started };
 
@@ -183,6 +191,7 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
     renders,
     checkStands,
     ...(deferred && { loadCheck: deferred }),
+    ...(options.openApi === 'deferred' && { openApiText }),
     rendered: texts.size - reused.size,
     reused: reused.size,
     compiledTemplates: compiled,

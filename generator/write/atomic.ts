@@ -108,13 +108,11 @@ export async function assertReplaceable(outDir: string): Promise<void> {
 }
 
 /**
- * Writes `files` under `dir` (made here), the marker last: a folder holding the marker is
- * complete. A path in `unchanged` is hard-linked from `out` instead (its file there holds
- * that very text), or written where it cannot be.
+ * Writes `files` under `dir`, making the folders they need. A path in `unchanged` is hard-linked from
+ * `out` instead (its file there holds that very text), or written where it cannot be.
  */
 async function writeTree(dir: string, files: ReadonlyMap<string, string>, out: string, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
   const targets = [...files].map(([path, text]) => [path, resolveInside(dir, path), text] as const);
-  await mkdir(dir);
   const folders = new Set(targets.map(([, target]) => dirname(target)));
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
   const place = async (path: string, target: string, text: string) => {
@@ -128,6 +126,23 @@ async function writeTree(dir: string, files: ReadonlyMap<string, string>, out: s
     await writeFile(target, text);
   };
   await Promise.all(targets.map(([path, target, text]) => place(path, target, text)));
+}
+
+/**
+ * Stages the new output in `dir` (made here): `files`, then the check (`beforeSwap`) beside the files made
+ * meanwhile (`alongside`), then the marker, last: a folder holding the marker is complete.
+ * Rejects with the check's error first.
+ */
+async function stage(dir: string, files: ReadonlyMap<string, string>, out: string, options: WriteOptions, alongside: Alongside): Promise<void> {
+  // Not recursive: a folder of that name already there is another write's.
+  await mkdir(dir);
+  await writeTree(dir, files, out, options.unchanged);
+  const [checked, written] = await Promise.allSettled([
+    options.beforeSwap?.(dir),
+    alongside().then((more) => more && writeTree(dir, more.files, out, more.unchanged)),
+  ]);
+  if (checked.status === 'rejected') throw checked.reason;
+  if (written.status === 'rejected') throw written.reason;
   await writeFile(join(dir, OUTPUT_MARKER), MARKER_TEXT);
 }
 
@@ -137,8 +152,9 @@ const cannotUseParent = (error: unknown) => CANNOT_USE_PARENT.has((error as Node
 
 export interface WriteOptions {
   /**
-   * Called with the staged folder, complete, before it replaces the output (the type check
-   * runs there); when it throws, nothing is swapped in and the staged folder is removed.
+   * Called with the staged folder, complete but for the `alongside` files, before it replaces
+   * the output (the type check runs there); when it throws, nothing is swapped in and the
+   * staged folder is removed.
    */
   beforeSwap?: (staged: string) => Promise<void>;
   /**
@@ -146,6 +162,27 @@ export interface WriteOptions {
    * hard-linked into the staged folder rather than written again.
    */
   unchanged?: ReadonlySet<string>;
+  /**
+   * More files, made while `beforeSwap` runs (files the check does not read, such as large
+   * JSON documents), staged beside it; their paths are held to the same rules as `files`.
+   */
+  alongside?: () => StagedFiles | Promise<StagedFiles>;
+}
+
+/** Files to stage, and those of them (`unchanged`) whose file in the current output holds that very text. */
+export interface StagedFiles {
+  files: ReadonlyMap<string, string>;
+  unchanged?: ReadonlySet<string>;
+}
+
+/** The alongside files, made once (a swap that falls back to the in-place one stages them again), their paths checked. */
+type Alongside = () => Promise<StagedFiles | undefined>;
+
+/** Throws unless every path is one `out` may hold: not the marker, inside `out`, no two equal ignoring case. */
+function assertWritablePaths(out: string, paths: string[]): void {
+  if (paths.includes(OUTPUT_MARKER)) throw new Error(`refusing to write ${OUTPUT_MARKER}: docsdk's own marker file`);
+  assertNoCaseClash([...paths, OUTPUT_MARKER]);
+  for (const path of paths) resolveInside(out, path);
 }
 
 /**
@@ -156,26 +193,31 @@ export interface WriteOptions {
  */
 export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): Promise<void> {
   const out = resolve(outDir);
-  if (files.has(OUTPUT_MARKER)) throw new Error(`refusing to write ${OUTPUT_MARKER}: docsdk's own marker file`);
-  assertNoCaseClash([...files.keys(), OUTPUT_MARKER]);
-  for (const path of files.keys()) resolveInside(out, path);
+  assertWritablePaths(out, [...files.keys()]);
+  let made: Promise<StagedFiles | undefined> | undefined;
+  const alongside: Alongside = () =>
+    (made ??= Promise.resolve(options.alongside?.()).then((more) => {
+      if (more) assertWritablePaths(out, [...files.keys(), ...more.files.keys()]);
+      return more;
+    }));
 
   await mkdir(dirname(out), { recursive: true });
   await recoverOutput(out);
   await assertReplaceable(out);
   const id = randomUUID().slice(0, 8);
-  if (await isMountPoint(out)) return writeInPlace(out, id, files, options);
+  if (await isMountPoint(out)) return writeInPlace(out, id, files, options, alongside);
   let lock: RunLock;
   try {
     lock = await holdRunLock(join(dirname(out), `${TEMP_PREFIX}${basename(out)}-${id}-lock`));
   } catch (error) {
-    if (cannotUseParent(error)) return writeInPlace(out, id, files, options);
+    if (cannotUseParent(error)) return writeInPlace(out, id, files, options, alongside);
     throw error;
   }
   try {
     await step('locked');
-    const swapped = await swapBeside(out, id, files, options);
-    if (!swapped) await writeInPlace(out, id, files, { unchanged: options.unchanged });
+    const swapped = await swapBeside(out, id, files, options, alongside);
+    // The check passed on the staged output: it is not run again.
+    if (!swapped) await writeInPlace(out, id, files, { unchanged: options.unchanged }, alongside);
   } finally {
     await lock.release();
   }
@@ -192,13 +234,12 @@ async function isMountPoint(out: string): Promise<boolean> {
 }
 
 /** The two-rename swap; false (nothing changed) when the output folder cannot be renamed. */
-async function swapBeside(out: string, id: string, files: ReadonlyMap<string, string>, options: WriteOptions): Promise<boolean> {
+async function swapBeside(out: string, id: string, files: ReadonlyMap<string, string>, options: WriteOptions, alongside: Alongside): Promise<boolean> {
   const temp = join(dirname(out), `${TEMP_PREFIX}${basename(out)}-${id}`);
   const built = `${temp}-new`;
   const aside = `${temp}-old`;
   try {
-    await writeTree(built, files, out, options.unchanged);
-    await options.beforeSwap?.(built);
+    await stage(built, files, out, options, alongside);
     await step('built');
     const hadOutput = await exists(out);
     if (hadOutput) {
@@ -229,14 +270,13 @@ async function swapBeside(out: string, id: string, files: ReadonlyMap<string, st
  * then the old entries move to `…-old` (the marker last) and the new ones up (the marker
  * last). Where the markers are tells a later run how far a killed swap got (finishInPlaceSwap).
  */
-async function writeInPlace(out: string, id: string, files: ReadonlyMap<string, string>, options: WriteOptions): Promise<void> {
+async function writeInPlace(out: string, id: string, files: ReadonlyMap<string, string>, options: WriteOptions, alongside: Alongside): Promise<void> {
   await mkdir(out, { recursive: true });
   const lock = await holdRunLock(join(out, `${TEMP_PREFIX}${id}-lock`));
   try {
     const built = join(out, `${TEMP_PREFIX}${id}-new`);
     try {
-      await writeTree(built, files, out, options.unchanged);
-      await options.beforeSwap?.(built);
+      await stage(built, files, out, options, alongside);
     } catch (error) {
       await rm(built, { recursive: true, force: true });
       throw error;

@@ -85,6 +85,39 @@ describe('writeOutput', () => {
     await expect(writeOutput(out, files({ [OUTPUT_MARKER]: 'x' }))).rejects.toThrow(/marker/);
   });
 
+  test('files made alongside the check are staged beside it, the marker after both', async () => {
+    const seen: Record<string, Record<string, string>> = {};
+    await writeOutput(out, files({ 'a.ts': 'a' }), {
+      beforeSwap: async (staged) => {
+        seen.atCheck = await tree(staged);
+      },
+      alongside: () => ({ files: files({ 'docs/big.json': '{}' }) }),
+    });
+    // The check sees the files, not yet the marker.
+    expect(seen.atCheck).toEqual({ 'a.ts': 'a' });
+    expect(await tree(out)).toEqual({ 'a.ts': 'a', 'docs/big.json': '{}', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test('a failing check wins over a failing alongside file, and neither swaps anything in', async () => {
+    await writeOutput(out, files({ 'a.ts': 'previous' }));
+    const failing = { beforeSwap: () => Promise.reject(new Error('type error')), alongside: () => ({ files: files({ 'b.json': 'x' }) }) };
+    await expect(writeOutput(out, files({ 'a.ts': 'new' }), failing)).rejects.toThrow('type error');
+    await expect(
+      writeOutput(out, files({ 'a.ts': 'new' }), { ...failing, alongside: () => Promise.reject(new Error('no documents')) }),
+    ).rejects.toThrow('type error');
+    await expect(writeOutput(out, files({ 'a.ts': 'new' }), { alongside: () => Promise.reject(new Error('no documents')) })).rejects.toThrow('no documents');
+    expect(await tree(out)).toEqual({ 'a.ts': 'previous', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test.each([['../escape.json'], [OUTPUT_MARKER], ['A.ts']])('refuses %j made alongside, and swaps nothing in', async (path) => {
+    await writeOutput(out, files({ 'a.ts': 'previous' }));
+    await expect(writeOutput(out, files({ 'a.ts': 'new' }), { alongside: () => ({ files: files({ [path]: 'evil' }) }) })).rejects.toThrow(/refusing|marker|case-insensitive/);
+    expect(await tree(out)).toEqual({ 'a.ts': 'previous', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
   test('a run that fails while writing leaves the previous output and no temp folder', async () => {
     await writeOutput(out, files({ 'a.ts': 'previous' }));
     // `a` as a file and as a folder: the write fails half-way.
