@@ -31,7 +31,7 @@ const packages = (modules: string[]) => new Set(modules.flatMap((m) => /^node_mo
 const docsdk = (modules: string[]) => modules.filter((m) => m.startsWith('dist/generator/')).map((m) => m.slice('dist/generator/'.length));
 
 const HTML_PARSER = ['cheerio', 'htmlparser2', 'domhandler', 'domutils', 'entities', 'css-select'];
-const EMITTER = ['handlebars', 'sucrase'];
+const EMITTER = ['handlebars'];
 /** docsdk's parser (the pipeline, the page readers and the DOM) and emitter, by their entry modules. */
 const PARSER_OR_EMITTER = /^(pipeline|parse\/(page|parallel|dom|blocks|render|profiles\/index)|emit\/\w[\w-]*)\.js$/;
 const NOT_AT_START_UP = [...HTML_PARSER, ...EMITTER, 'markdown-it', 'cli-progress', 'chokidar', 'tinyglobby', 'ajv', 'typescript-native'];

@@ -1,10 +1,13 @@
 // The load check loads what it must and no more: a module of interfaces is empty once types
 // are stripped, so re-exporting it is a no-op and it need not be loaded; anything else is.
-import { createRequire } from 'node:module';
+// What throws, does not construct, or never finishes loading is reported, naming the file.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withoutComments } from '../../generator/emit/check-reuse.js';
-import { checkSdkLoads, isTypeOnly, withoutEmptyModules } from '../../generator/emit/load-check.js';
+import { checkSdkLoads, isTypeOnly, transpile, withoutEmptyModules } from '../../generator/emit/load-check.js';
 
 const EMPTY = '// Generated.\n\n/**\n * A user.\n */\n\n\n';
 
@@ -48,13 +51,49 @@ describe('checkSdkLoads', () => {
     ]);
     expect(await checkSdkLoads(files, [])).toEqual(['src/index.ts: does not load: Error: boom']);
   });
+
+  it('reports a client that does not construct or exports no such class, and passes one that loads', async () => {
+    const files = new Map([
+      ['src/index.ts', "export * from './Broken.js';\nexport * from './Good.js';\n"],
+      ['src/Broken.ts', "export class Broken {\n  constructor(readonly options: object) {\n    throw new TypeError('no options');\n  }\n}\n"],
+      ['src/Good.ts', "import type { User } from './models/User.js';\nexport class Good {\n  constructor(readonly options: object) {}\n  getUser(): User | undefined {\n    return undefined;\n  }\n}\n"],
+      ['src/models/User.ts', 'export interface User {\n  id: string;\n}\n'],
+    ]);
+    expect(
+      await checkSdkLoads(files, [
+        { file: 'src/Broken.ts', className: 'Broken', methods: [] },
+        { file: 'src/Good.ts', className: 'Missing', methods: [] },
+        { file: 'src/Good.ts', className: 'Good', methods: ['getUser'] },
+      ]),
+    ).toEqual(['src/Broken.ts: new Broken(…) throws: TypeError: no options', 'src/Good.ts: exports no class Missing']);
+  });
+
+  it('loads an SDK that does not type-check (the types are stripped, not checked)', async () => {
+    const files = new Map([['src/index.ts', "export const n: number = 'x';\nthrow new Error('loaded');\n"]]);
+    expect(await checkSdkLoads(files, [])).toEqual(['src/index.ts: does not load: Error: loaded']);
+  });
+
+  it('stops a module whose top-level code never ends, and says so', async () => {
+    const files = new Map([['src/index.ts', 'while (Date.now() > 0) {}\nexport {};\n']]);
+    expect(await checkSdkLoads(files, [], 500)).toEqual(["the SDK did not finish loading within 0.5 s (a template's top-level code?)"]);
+  });
 });
 
 describe('isTypeOnly', () => {
-  const { transform } = createRequire(import.meta.url)('sucrase') as typeof import('sucrase');
-  const javascript = (text: string) => transform(text, { transforms: ['typescript'], disableESTransforms: true }).code;
+  /** The JavaScript the load check's compiler run makes of each text. */
+  const javascript = async (texts: string[]) => {
+    const dir = await mkdtemp(join(tmpdir(), 'docsdk-type-only-'));
+    try {
+      const js = await transpile(new Map(texts.map((text, i) => [`src/f${i}.ts`, text])), dir);
+      return texts.map((_, i) => js.get(`src/f${i}.js`)!);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+  /** No code: nothing, the `export {};` that marks a module, or the strict-mode directive of a script. */
+  const isEmpty = (js: string) => ['', 'export {};', '"use strict";'].includes(withoutComments(js)!);
 
-  it('takes files of interfaces, type aliases and type imports, strings holding braces and semicolons included', () => {
+  it('takes files of interfaces, type aliases and type imports, strings holding braces and semicolons included', async () => {
     const text = [
       '// Generated.',
       "import type { A } from './A.js';",
@@ -64,7 +103,7 @@ describe('isTypeOnly', () => {
       'export type Map = Record<string, { a: number }>;',
     ].join('\n');
     expect(isTypeOnly(text)).toBe(true);
-    expect(withoutComments(javascript(text))).toBe('');
+    expect(isEmpty((await javascript([text]))[0])).toBe(true);
   });
 
   it.each([
@@ -82,7 +121,7 @@ describe('isTypeOnly', () => {
     expect(isTypeOnly(text)).toBe(false);
   });
 
-  it('never takes a file whose JavaScript is not empty (random files of type and value statements)', () => {
+  it('never takes a file whose JavaScript is not empty (random files of type and value statements, compiled in one run)', async () => {
     const pieces = [
       'export interface A { a: string; b?: { c: number }[] }',
       "export type B = 'x' | 'y;' | { z: '}' };",
@@ -97,12 +136,14 @@ describe('isTypeOnly', () => {
       'throw new Error("x");',
       'export default {};',
     ];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.constantFrom('\n', ' ', '\n\n'), (chosen, gap) => {
-        const text = chosen.join(gap) + '\n';
-        if (isTypeOnly(text)) expect(withoutComments(javascript(text)), text).toBe('');
-      }),
-      { seed: 16, numRuns: 2000 },
-    );
+    const texts = fc
+      .sample(fc.tuple(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.constantFrom('\n', ' ', '\n\n')), { seed: 16, numRuns: 2000 })
+      .map(([chosen, gap]) => chosen.join(gap) + '\n');
+    const typeOnly = texts.filter((text) => isTypeOnly(text));
+    // The control: the sample holds files of both kinds.
+    expect(typeOnly.length).toBeGreaterThan(100);
+    expect(typeOnly.length).toBeLessThan(texts.length - 100);
+    const js = await javascript(typeOnly);
+    expect(typeOnly.filter((text, i) => !isEmpty(js[i]))).toEqual([]);
   });
 });
