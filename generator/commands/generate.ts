@@ -221,7 +221,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const check = async (staged: string) => {
     if (sdk.checkStands) return;
     const started = performance.now();
-    // The compiler (a process of its own) and the load check (this thread, then a worker) run side by side; a type error is reported first.
+    // The compiler (a process of its own) and the load check (a scan on this thread, a transpile-only compiler run, a worker) run side by side; a type error is reported first.
     const compiled = checkStagedFolder(staged).finally(() => (typecheck = performance.now() - started));
     const loaded = sdk.loadCheck?.();
     const [types, loads] = await Promise.allSettled([compiled, loaded]);
