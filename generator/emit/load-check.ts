@@ -10,8 +10,8 @@
 // process of ~0.1 s CPU for the few files with code, where a JavaScript transpiler on this
 // thread took ~0.7 s. The worker starts meanwhile.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -208,9 +208,10 @@ export function withoutEmptyModules(js: ReadonlyMap<string, string>): Map<string
  * all within `limitMs`.
  */
 export async function checkSdkLoads(files: ReadonlyMap<string, string>, clients: LoadTarget[], limitMs = LOAD_CHECK_LIMIT_MS): Promise<string[]> {
-  // Started first: it boots while the types are stripped.
+  // Started first: it boots while the types are stripped. And up to the compiler's start, all
+  // synchronous: what the caller runs next (generate makes openapi.json) overlaps the compiler.
   const worker = startWorker();
-  const dir = await mkdtemp(join(tmpdir(), 'docsdk-load-'));
+  const dir = mkdtempSync(join(tmpdir(), 'docsdk-load-'));
   try {
     let js: Map<string, string>;
     try {
