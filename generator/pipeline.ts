@@ -4,6 +4,7 @@ import { applyOverrides } from './config/overrides.js';
 import { applyEvidence, type EvidenceInput } from './evidence/apply.js';
 import { DEFAULT_BASE_PATH, type Config } from './config/types.js';
 import type { Diagnostic, Model } from './model/types.js';
+import type { CpuSample } from './parse/idle-cores.js';
 import { parsePages } from './parse/parallel.js';
 import type { PageResult } from './parse/page.js';
 import { readPages, rereadPage, type ReadPages } from './read/inputs.js';
@@ -23,6 +24,8 @@ export interface LoadOptions {
   read?: ReadPages;
   /** docsdk.evidence.json and HAR captures: verified routes and body shapes, applied before the config's overrides. */
   evidence?: EvidenceInput;
+  /** sampleCpu() at the start of the run: the parse starts workers on the cores other processes left free since. */
+  cpuSince?: CpuSample;
 }
 
 
@@ -70,7 +73,7 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
 }
 
 /** Every page's result, in page order: from the cache where it has one, else parsed (on all cores when there are many). */
-async function parseUncached(files: PageFile[], { pageCache: cache, onPage, config }: LoadOptions): Promise<{ results: PageResult[]; parsed: number }> {
+async function parseUncached(files: PageFile[], { pageCache: cache, onPage, config, cpuSince }: LoadOptions): Promise<{ results: PageResult[]; parsed: number }> {
   const profile = config?.profile;
   // Cached results were read by the profile each page's structure chose: a forced profile reads afresh.
   const pageCache = profile === undefined ? cache : undefined;
@@ -79,7 +82,7 @@ async function parseUncached(files: PageFile[], { pageCache: cache, onPage, conf
   // A page found unchanged but not in the cache (a forced profile, a cache lost meanwhile) is read now.
   const missing = files.filter((_, i) => results[i] === undefined).map((file) => rereadPage(file, config?.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES));
   results.forEach((result) => result && onPage?.());
-  const parsed = await parsePages(missing, { onParsed: onPage, profile });
+  const parsed = await parsePages(missing, { onParsed: onPage, profile, since: cpuSince });
   let next = 0;
   const all = results.map((result) => {
     if (result) return result;

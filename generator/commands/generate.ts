@@ -8,6 +8,7 @@ import { loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
 import type { Diagnostic } from '../model/types.js';
 import { countDiagnostics, exitCodeFor } from '../report/diagnostics.js';
 import { describeFsError } from '../read/fs-error.js';
+import { sampleCpu } from '../parse/idle-cores.js';
 import { OutputFolderError, recoverOutput, writeOutput } from '../write/atomic.js';
 import { IncrementalRun, type WrittenOutput } from '../workflow/incremental-run.js';
 import { createProgress, progressMode } from '../workflow/progress.js';
@@ -36,6 +37,8 @@ export interface GenerateArgs extends EvidenceArgs {
 /** One run: config, replay when nothing changed, model, SDK, then the gates (strict, check, shrink, fail-on) and write. */
 async function generateOnce(args: GenerateArgs): Promise<void> {
   const start = performance.now();
+  // The parse sizes its workers by the CPU other processes leave free from now on.
+  const cpuAtStart = sampleCpu();
   const json = args.reporter === 'json';
   let out: string | undefined;
   /** Pages this run parsed, once the model is built. */
@@ -118,7 +121,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   progress.stage('parsing', run.pages);
   // Loaded here, not at start-up, like the emitter below: a replayed or refused run never parses.
   const { loadModel } = await import('../pipeline.js');
-  const { model, timings, parsed } = await loadModel(inputs, { config, configFile: args.config, pageCache: await run.pageCache(), onPage: run.onPage, read: run.read, evidence: evidence.input });
+  const { model, timings, parsed } = await loadModel(inputs, { config, configFile: args.config, pageCache: await run.pageCache(), onPage: run.onPage, read: run.read, evidence: evidence.input, cpuSince: cpuAtStart });
   parsedPages = parsed;
   const modelCounted = modelCounts(model);
   const failed = (diagnostics: Diagnostic[], reason: string, more: Partial<RunResult> = {}): RunResult => ({

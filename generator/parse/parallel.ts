@@ -1,9 +1,10 @@
 // Parses many pages on all cores: worker threads and the calling thread take small chunks of
 // pages from one shared counter until none are left, and every result goes to its page's slot,
 // so the output order is the input order whatever thread parsed what.
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PageFile } from '../read/page-file.js';
+import { freeCores, sampleCpu, type CpuSample } from './idle-cores.js';
 import type { PageResult } from './page.js';
 
 /** Pages one claim takes: small enough to balance the threads, large enough to keep messages few. */
@@ -43,22 +44,31 @@ export function claimChunks(cursor: Int32Array, total: number, parse: (start: nu
 }
 
 /**
- * Threads worth using now: the calling one, plus one per core the machine's load leaves idle.
- * A worker only pays with a core of its own: on two cores at load average 27, 416 pages took
- * 15.4 s and 3.5 s of CPU with one worker, 13.3 s and 2.9 s without.
+ * A core counts as free when other processes used less than this share of it: a worker that
+ * has to share its core costs more than it parses. On two cores with another process keeping
+ * one busy, 416 pages took 1.9 s (1.85-2.3) with a worker against 1.5 s (1.25-1.9) without;
+ * at load average 27, 15.4 s and 3.5 s of CPU against 13.3 s and 2.9 s.
  */
-export function idleThreads(cores = availableParallelism(), load = loadavg()[0]): number {
-  return Math.min(cores, 1 + Math.floor(Math.max(0, cores - load)));
+export const BUSY_SHARE = 0.25;
+
+/** Threads worth using: the calling one, plus one per further core other processes left free (freeCores). */
+export function idleThreads(free: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, Math.floor(free + BUSY_SHARE)));
 }
 
-export function workerCount(pages: number, threads = idleThreads()): number {
+/** When this module was loaded: the start of the window parsePages measures the load over when the caller names none. */
+const loadedAt = sampleCpu();
+
+export function workerCount(pages: number, threads: number): number {
   if (!workerFile) return 0;
   return Math.max(0, Math.min(threads - 1, Math.floor(pages / PAGES_PER_WORKER)));
 }
 
 export interface ParsePagesOptions {
-  /** Threads to use, the calling one included; default: idleThreads(). */
+  /** Threads to use, the calling one included; default: idleThreads() of the cores left free since `since`. */
   threads?: number;
+  /** A sample from the start of the run (sampleCpu()); default: when this module was loaded. */
+  since?: CpuSample;
   /** Called once per page, in no particular order, when its result is in (progress). */
   onParsed?: (index: number) => void;
   /** Read every page with this profile (`--profile`). */
@@ -67,20 +77,22 @@ export interface ParsePagesOptions {
 
 /** parsePage for every file, results in the order of `files`. */
 export async function parsePages(files: PageFile[], options: ParsePagesOptions = {}): Promise<PageResult[]> {
-  // The parser (cheerio, htmlparser2 and the readers) is loaded only when a page is to be
-  // parsed: a run whose pages all come from the cache never needs it.
   if (files.length === 0) return [];
-  const { parsePageWith } = await import('./page.js');
   const results: PageResult[] = new Array(files.length);
-  const parse = (file: PageFile) => parsePageWith(file, { profile: options.profile });
   const settle = (index: number, result: PageResult) => {
     results[index] = result;
     options.onParsed?.(index);
   };
   const cursor = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const workers = Array.from({ length: workerCount(files.length, options.threads) }, () =>
+  const threads = options.threads ?? idleThreads(freeCores(options.since ?? loadedAt, sampleCpu()));
+  // Started before this thread loads the parser, so the workers boot while it does.
+  const workers = Array.from({ length: workerCount(files.length, threads) }, () =>
     runWorker({ files, cursor, profile: options.profile }, (chunk) => chunk.results.forEach((result, i) => settle(chunk.start + i, result))),
   );
+  // The parser (cheerio, htmlparser2 and the readers) is loaded only when a page is to be
+  // parsed: a run whose pages all come from the cache never needs it.
+  const { parsePageWith } = await import('./page.js');
+  const parse = (file: PageFile) => parsePageWith(file, { profile: options.profile });
   // This thread parses too, from the first moment, while the workers are still loading the parser.
   claimChunks(cursor, files.length, (start, end) => {
     for (let i = start; i < end; i++) settle(i, parse(files[i]));

@@ -34,7 +34,8 @@ test('few pages stay on the calling thread', async () => {
   expect(workerCount(PAGES_PER_WORKER - 1, 8)).toBe(0);
 });
 
-test('workers only for cores the load leaves idle', async () => {
+test('a worker per core other processes left free, counting a core free while they used at most a quarter of it', async () => {
   const { idleThreads } = (await import(BUILT)) as typeof Parallel;
-  expect([idleThreads(2, 0.3), idleThreads(2, 1.2), idleThreads(2, 27), idleThreads(8, 2.5), idleThreads(1, 0)]).toEqual([2, 1, 1, 6, 1]);
+  expect([idleThreads(1.93, 2), idleThreads(1.75, 2), idleThreads(1.74, 2), idleThreads(1, 2), idleThreads(0, 2), idleThreads(2, 1)]).toEqual([2, 2, 1, 1, 1, 1]);
+  expect([idleThreads(8, 8), idleThreads(5.5, 8), idleThreads(7.8, 8)]).toEqual([8, 5, 8]);
 });
