@@ -6,6 +6,7 @@ import { countDiagnostics, exitCodeFor, printDiagnostics, summaryLine } from '..
 import type { Diagnostic } from '../model/types.js';
 import { describeFsError } from '../read/fs-error.js';
 import { readPages } from '../read/inputs.js';
+import { sampleCpu } from '../parse/idle-cores.js';
 import { missingInputs } from './usage-error.js';
 
 function usageFailure(diagnostics: Diagnostic[], reason: string): void {
@@ -27,6 +28,8 @@ export interface ParseArgs extends EvidenceArgs {
 /** `docsdk parse`: pages to the model (and OpenAPI) JSON, diagnostics and a summary on stderr. */
 export async function runParseCommand(args: ParseArgs): Promise<void> {
   const start = performance.now();
+  // As in generate: the parse sizes its workers by the CPU other processes leave free from now on.
+  const cpuSince = sampleCpu();
   const loaded = await loadConfig(args.config);
   // The same rule as every command: a config with errors, or an input that matches nothing, is a usage error.
   if (countDiagnostics(loaded.diagnostics).errors) return usageFailure(loaded.diagnostics, 'the config has errors: nothing done');
@@ -36,7 +39,7 @@ export async function runParseCommand(args: ParseArgs): Promise<void> {
   const read = await readPages(args.inputs, { maxPageBytes: config.maxPageBytes });
   if (read.missing.length) return usageFailure(missingInputs(read.missing), 'an input matches no page: nothing done');
   const [{ loadModel }, { toOpenApi }] = await Promise.all([import('../pipeline.js'), import('../openapi/export.js')]);
-  const { model, pages } = await loadModel(args.inputs, { config, configFile: args.config, read, evidence: evidence.input });
+  const { model, pages } = await loadModel(args.inputs, { config, configFile: args.config, read, evidence: evidence.input, cpuSince });
   model.diagnostics.unshift(...loaded.diagnostics);
   try {
     if (args.out) await writeFile(args.out, jsonText(model, 2) + '\n');
