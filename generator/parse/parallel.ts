@@ -11,9 +11,13 @@ import type { PageResult } from './page.js';
 export const CHUNK = 4;
 
 /**
- * Pages per worker thread. A worker first loads and warms up the parser (~0.5 s of CPU), and
- * in `generate` it shares a core with the type check starting up: measured on the zh corpus,
- * one pays off from a few hundred pages on, and slows 249 pages down.
+ * Pages per worker thread. Starting a worker costs this thread 10-25 ms (the pages are copied
+ * to it) and the worker 30-50 ms of CPU, loading the parser 55-90 ms more; but most of its
+ * warm-up is V8 compiling the parser's hot code again for the worker's own heap, on background
+ * threads: about 0.55 s of CPU at 416 pages, which one thread's parse already spends beside its
+ * 0.8-1.0 s, on the core the worker would use. So on a quiet two-core machine a worker gains
+ * little: parsing 416 pages took 0.99 s with one against 1.02 s without (medians; CPU 1.89 s
+ * against 1.52 s), 200 pages 0.63 s against 0.65 s, 120 pages 0.41 s against 0.46 s.
  */
 export const PAGES_PER_WORKER = 400;
 
