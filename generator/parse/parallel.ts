@@ -13,13 +13,14 @@ export const CHUNK = 4;
 /**
  * Pages per worker thread. Starting a worker costs this thread 10-25 ms (the pages are copied
  * to it) and the worker 30-50 ms of CPU, loading the parser 55-90 ms more; but most of its
- * warm-up is V8 compiling the parser's hot code again for the worker's own heap, on background
- * threads: about 0.55 s of CPU at 416 pages, which one thread's parse already spends beside its
- * 0.8-1.0 s, on the core the worker would use. So on a quiet two-core machine a worker gains
- * little: parsing 416 pages took 0.99 s with one against 1.02 s without (medians; CPU 1.89 s
- * against 1.52 s), 200 pages 0.63 s against 0.65 s, 120 pages 0.41 s against 0.46 s.
+ * warm-up is V8 compiling the parser's hot code again for the worker's own heap, on the
+ * background threads all heaps share: about 0.55 s of CPU at 416 pages, which one thread's
+ * parse already spends beside its 0.8-1.0 s, on the core the worker would use. Measured with
+ * the other core idle (medians): generate on 416 pages parsed in 1.45 s with a worker against
+ * 1.25 s without, the run took 3.61 s against 3.58 s and 0.6 s more CPU (11 runs each); the
+ * parse alone of 1,000 pages took 2.55 s against 2.75 s (19 and 20 runs), 1.1 s more CPU.
  */
-export const PAGES_PER_WORKER = 400;
+export const PAGES_PER_WORKER = 1000;
 
 /** What a worker is given: the pages and the counter of the next unclaimed page. */
 export interface ParseWorkerData {
@@ -50,8 +51,8 @@ export function claimChunks(cursor: Int32Array, total: number, parse: (start: nu
 /**
  * A core counts as free when other processes used less than this share of it: a worker that
  * has to share its core costs more than it parses. On two cores with another process keeping
- * one busy, 416 pages took 1.9 s (1.85-2.3) with a worker against 1.5 s (1.25-1.9) without;
- * at load average 27, 15.4 s and 3.5 s of CPU against 13.3 s and 2.9 s.
+ * one busy, parsing 416 pages took 2.14 s with a worker against 1.46 s without (medians of 34
+ * and 37 runs); at load average 27, 15.4 s and 3.5 s of CPU against 13.3 s and 2.9 s.
  */
 export const BUSY_SHARE = 0.25;
 
