@@ -13,5 +13,6 @@ export type * from './model/types.js';
 export { applyEvidence, type EvidenceInput } from './evidence/apply.js';
 export { loadEvidence, writeEvidence } from './evidence/file.js';
 export { readHar } from './evidence/har.js';
-export { Prober, probeTarget, probeTargets, DEFAULT_LIMITS, type ProbeLimits } from './evidence/probe.js';
+export { Prober, probeTarget, probeTargets } from './evidence/probe.js';
+export { DEFAULT_LIMITS, type ProbeLimits } from './evidence/probe-defaults.js';
 export type * from './evidence/types.js';

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/load.js';
 import { DEFAULT_MAX_REMOVED_SHARE } from '../config/types.js';
 import type { ChangeLevel } from '../diff/changes.js';
-import { MODEL_FILE_NAME } from '../diff/load-side.js';
+import { MODEL_FILE_NAME } from '../diff/model-file.js';
 import { contentHash } from '../workflow/output-files.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import { loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
@@ -140,7 +140,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return finish(failed(model.diagnostics, 'every page failed: nothing written (--allow-shrink writes an SDK without operations)'));
   }
 
-  const before = run.previousModel();
+  const before = await run.previousModel();
   const removed = before ? removedOperations(before, model) : undefined;
   if (removed && removed.share > maxRemovedShare && !args.allowShrink && !args.check) {
     const guard: Diagnostic = {

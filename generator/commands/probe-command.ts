@@ -1,7 +1,6 @@
 // `docsdk probe` as cli.ts registers it: the flags and help, light to load; the work is in probe.ts.
 import type { CommandModule } from 'yargs';
-import { DEFAULT_MAX_PATHS } from '../evidence/candidates.js';
-import { DEFAULT_LIMITS } from '../evidence/probe.js';
+import { DEFAULT_LIMITS, DEFAULT_MAX_PATHS } from '../evidence/probe-defaults.js';
 import type { ProbeArgs } from './probe.js';
 
 export const probeCommand: CommandModule<object, ProbeArgs> = {

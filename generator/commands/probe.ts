@@ -2,7 +2,8 @@ import { usableConfig } from './config-arg.js';
 import { applyEvidence } from '../evidence/apply.js';
 import { mergeEntry, writeEvidence } from '../evidence/file.js';
 import { loadEvidenceInput } from '../evidence/load.js';
-import { canaryFails, DEFAULT_LIMITS, Prober, probeTarget, probeTargets, requestBounds, type ProbeOutcome, type ProbeTarget } from '../evidence/probe.js';
+import type { ProbeLimits } from '../evidence/probe-defaults.js';
+import { canaryFails, Prober, probeTarget, probeTargets, requestBounds, type ProbeOutcome, type ProbeTarget } from '../evidence/probe.js';
 import { formatAnswer } from '../evidence/resolve.js';
 import { trafficEvidence } from '../evidence/traffic.js';
 import type { EvidenceFile } from '../evidence/types.js';
@@ -62,7 +63,7 @@ function baseUrls(args: ProbeArgs, renames: Record<string, string>): { lookup: (
   return { lookup: (client) => perClient.get(client) ?? perClient.get(renames[client] ?? '') ?? args.baseUrl };
 }
 
-function printPlan(targets: ProbeTarget[], limits: typeof DEFAULT_LIMITS): void {
+function printPlan(targets: ProbeTarget[], limits: ProbeLimits): void {
   let [min, max] = [0, 0];
   for (const t of targets) {
     const bounds = requestBounds(t);

@@ -5,19 +5,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/types.js';
 import type { Model } from '../model/types.js';
+import { isModel, MODEL_FILE_NAME } from './model-file.js';
 import { isOpenApiDocument, modelFromOpenApi } from './openapi-model.js';
-
-/** The model file `generate` keeps in its output folder, read back by the next run's diff. */
-export const MODEL_FILE_NAME = 'docsdk-model.json';
 
 export interface SideOptions {
   config?: Config;
   configFile?: string;
-}
-
-/** A docsdk model of the version this docsdk reads. */
-export function isModel(data: unknown): data is Model {
-  return typeof data === 'object' && data !== null && (data as Model).modelVersion === 1 && Array.isArray((data as Model).clients);
 }
 
 async function readModelJson(file: string): Promise<Model> {

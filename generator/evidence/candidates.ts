@@ -3,11 +3,10 @@
 // (fewest first, leftmost first), then the other verbs.
 import type { HttpVerb, Operation } from '../model/types.js';
 import { pageStem } from '../parse/names.js';
+import { DEFAULT_MAX_PATHS } from './probe-defaults.js';
 import type { Route } from './types.js';
 
 export const VERBS: readonly HttpVerb[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-/** A slug with more `-` than this has more than 64 slash restorations; only the first 64 are tried. */
-export const DEFAULT_MAX_PATHS = 64;
 
 /** `{name}`: a path parameter segment. */
 const TEMPLATE_SEGMENT = /^\{[A-Za-z_$][\w$]*\}$/;

@@ -5,21 +5,9 @@
 import type { HttpVerb, Model } from '../model/types.js';
 import { docsdkVersion } from '../config/package-root.js';
 import { candidatePaths, candidateVerbs, fillTemplates } from './candidates.js';
+import type { ProbeLimits } from './probe-defaults.js';
 import { verdict } from './resolve.js';
 import type { ProbeAnswer, Route } from './types.js';
-
-export interface ProbeLimits {
-  /** Requests in flight at once. */
-  concurrency: number;
-  /** Requests started per second, at most. */
-  rate: number;
-  /** Milliseconds before one request is given up (its answer is then unknown). */
-  timeoutMs: number;
-  /** Requests in all, at most; operations left without answers are not recorded. */
-  maxRequests: number;
-}
-
-export const DEFAULT_LIMITS: ProbeLimits = { concurrency: 4, rate: 10, timeoutMs: 10_000, maxRequests: 5_000 };
 
 export interface ProbeTarget {
   /** The page (the evidence file's key). */

@@ -7,10 +7,10 @@ import type { PreviousSdk } from '../emit/sdk.js';
 import type { CompiledTemplates } from '../emit/templates.js';
 import type { Model } from '../model/types.js';
 import { isSettled } from '../read/file-signature.js';
-import { readPages, readRegularFile, type ReadPages } from '../read/inputs.js';
+import { readPages, readRegularFile, type KnownPages, type ReadPages } from '../read/inputs.js';
 import { assertReplaceable } from '../write/atomic.js';
 import type { PageCache } from '../pipeline.js';
-import { isModel, MODEL_FILE_NAME } from '../diff/load-side.js';
+import { isModel, MODEL_FILE_NAME } from '../diff/model-file.js';
 import { changedFiles, outputSignatures, readFolder, readOutput, type FileChange, type OutputState } from './output-files.js';
 import { pageSha256, runFingerprint, type FingerprintInputs } from './fingerprint.js';
 import { defaultCacheFile, RunCache } from './run-cache.js';
@@ -43,7 +43,6 @@ export class IncrementalRun {
     private readonly output: OutputState,
     /** The pages, read: for loadModel, which then need not read them again. */
     readonly read: ReadPages,
-    private readonly savedModel: Buffer | undefined,
     /** When the pages were read (Date.now()). */
     private readonly startedAt: number,
   ) {}
@@ -57,17 +56,16 @@ export class IncrementalRun {
     await assertReplaceable(options.out);
     const startedAt = Date.now();
     const opened = options.cacheFile === false ? undefined : RunCache.open(options.cacheFile ?? defaultCacheFile(options.out, options.cwd));
-    const [read, templates, output, savedModel, cache] = await Promise.all([
+    const [read, templates, output, cache] = await Promise.all([
       // Pages the last run read are not read again where their files are as they were then.
-      opened ? opened.then((cache) => readPages(options.inputs, { ...options, known: new Map(Object.entries(cache.lastRun?.pages ?? {})) })) : readPages(options.inputs, options),
+      opened ? opened.then((cache) => readPages(options.inputs, { ...options, known: cache.lastRun?.pages })) : readPages(options.inputs, options),
       options.templatesDir ? readFolder(options.templatesDir) : new Map<string, Buffer>(),
       // Files the last run left as they were (their signature) are not read again.
       opened ? opened.then((cache) => readOutput(options.out, cache.lastRun)) : readOutput(options.out),
-      readRegularFile(join(options.out, MODEL_FILE_NAME), MAX_MODEL_BYTES).then((read) => ('bytes' in read ? read.bytes : undefined)),
       opened,
     ]);
     const fingerprint = runFingerprint({ ...options.fingerprint, pages: read.files, templates });
-    return new IncrementalRun(options, cache, fingerprint, output, read, savedModel, startedAt);
+    return new IncrementalRun(options, cache, fingerprint, output, read, startedAt);
   }
 
   /** The output folder as it was before this run: sha256 of each file. */
@@ -105,7 +103,7 @@ export class IncrementalRun {
     const last = this.cache?.lastRun;
     if (!last || !this.cache?.isLastOutput(this.onDisk)) return undefined;
     // Read synchronously: hundreds of small files, where a promise per file costs more than the read.
-    return { hashes: this.onDisk, renders: last.renders ?? {}, read: async (path) => readFileSync(join(this.options.out, path), 'utf8') };
+    return { hashes: this.onDisk, renders: Object.fromEntries(last.renders ?? []), read: async (path) => readFileSync(join(this.options.out, path), 'utf8') };
   }
 
   /** The templates as the last run compiled them. */
@@ -113,12 +111,15 @@ export class IncrementalRun {
     return this.cache?.lastRun?.templates;
   }
 
-  /** The model the previous run kept in the output, if there is one this docsdk can read. */
-  previousModel(): Model | undefined {
-    const saved = this.savedModel;
-    if (!saved) return undefined;
+  /**
+   * The model the previous run kept in the output, if there is one this docsdk can read. Read
+   * when asked (after the parse): a run that replays never needs it, and it is megabytes.
+   */
+  async previousModel(): Promise<Model | undefined> {
+    const saved = await readRegularFile(join(this.options.out, MODEL_FILE_NAME), MAX_MODEL_BYTES);
+    if (!('bytes' in saved)) return undefined;
     try {
-      const data: unknown = JSON.parse(saved.toString('utf8'));
+      const data: unknown = JSON.parse(saved.bytes.toString('utf8'));
       return isModel(data) ? data : undefined;
     } catch {
       return undefined;
@@ -141,9 +142,9 @@ export class IncrementalRun {
     const signatures = [...(written ? outputSignatures(this.options.out, hashes.keys()) : this.output.signatures)].filter(([, signature]) => isSettled(signature, now));
     await this.cache.save({
       fingerprint: this.fingerprint,
-      output: Object.fromEntries(hashes),
-      signatures: Object.fromEntries(signatures),
-      ...(written?.renders && { renders: written.renders }),
+      output: new Map(hashes),
+      signatures: new Map(signatures),
+      ...(written?.renders && { renders: new Map(Object.entries(written.renders)) }),
       ...(written?.templates && { templates: written.templates }),
       pages: this.settledPages(),
       result,
@@ -151,10 +152,10 @@ export class IncrementalRun {
   }
 
   /** The pages read whose signatures a later run may trust, with their sha256. */
-  private settledPages(): Record<string, { signature: string; sha256: string }> {
-    const pages: Record<string, { signature: string; sha256: string }> = {};
+  private settledPages(): KnownPages {
+    const pages = new Map<string, { signature: string; sha256: string }>();
     for (const page of this.read.files) {
-      if (page.signature && isSettled(page.signature, this.startedAt)) pages[page.abs] = { signature: page.signature, sha256: pageSha256(page) };
+      if (page.signature && isSettled(page.signature, this.startedAt)) pages.set(page.abs, { signature: page.signature, sha256: pageSha256(page) });
     }
     return pages;
   }

@@ -1,10 +1,9 @@
 // What is on disk in an output folder versus what a run generates: the heart of
 // `generate --check` and of the "nothing changed" fast path.
 import { createHash } from 'node:crypto';
-import { createReadStream, lstatSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { fileSignature } from '../read/file-signature.js';
 import { sha256 } from './fingerprint.js';
 import { OUTPUT_MARKER } from '../write/atomic.js';
@@ -27,9 +26,16 @@ async function listFiles(dir: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  // A folder's relative path once, not a path.relative per file (hundreds, all cold code).
+  const folders = new Map<string, string>();
+  const prefix = (parent: string) => {
+    let rel = folders.get(parent);
+    if (rel === undefined) folders.set(parent, (rel = relative(dir, parent).split(sep).join('/')));
+    return rel && `${rel}/`;
+  };
   return entries
     .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .map((e) => prefix(e.parentPath) + e.name)
     .sort();
 }
 
@@ -39,19 +45,28 @@ export async function readFolder(dir: string): Promise<Map<string, Buffer>> {
   return new Map(await Promise.all(files.map(async (path) => [path, await readFile(join(dir, path))] as const)));
 }
 
-const HASH_STREAMS = 16;
+const HASH_CHUNK_BYTES = 1024 * 1024;
 
-/** sha256 of a file, read as a stream: a file of any size costs a buffer's worth of memory. */
-async function hashFile(path: string): Promise<string> {
+/**
+ * sha256 of a file, read a chunk at a time into one buffer: a file of any size costs that
+ * buffer. Synchronous: the run waits for the hashes anyway, and a stream per file costs more
+ * than the reads.
+ */
+function hashFile(path: string, buffer: Buffer): string {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
+  const fd = openSync(path, 'r');
+  try {
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
   return hash.digest('hex');
 }
 
 /** What an earlier run saw of an output folder: each file's sha256 and fileSignature(). */
 export interface KnownOutput {
-  output: Readonly<Record<string, string>>;
-  signatures?: Readonly<Record<string, string>>;
+  output: ReadonlyMap<string, string>;
+  signatures?: ReadonlyMap<string, string>;
 }
 
 export interface OutputState {
@@ -71,26 +86,22 @@ export async function readOutput(outDir: string, known?: KnownOutput): Promise<O
   const files = (await listFiles(outDir)).filter((path) => path !== OUTPUT_MARKER && !path.startsWith('.docsdk-tmp-'));
   const signatures = outputSignatures(outDir, files);
   const hashes = new Map<string, string>();
-  const unknown: string[] = [];
+  let buffer: Buffer | undefined;
   for (const path of files) {
-    const hash = known?.output[path];
-    if (hash !== undefined && known?.signatures?.[path] === signatures.get(path)) hashes.set(path, hash);
-    else unknown.push(path);
+    const hash = known?.output.get(path);
+    if (hash !== undefined && known?.signatures?.get(path) === signatures.get(path)) hashes.set(path, hash);
+    else hashes.set(path, hashFile(join(outDir, path), (buffer ??= Buffer.allocUnsafe(HASH_CHUNK_BYTES))));
   }
-  // A few streams at a time: the folder may hold thousands of files, each stream a buffer.
-  for (let i = 0; i < unknown.length; i += HASH_STREAMS) {
-    const batch = unknown.slice(i, i + HASH_STREAMS);
-    const sums = await Promise.all(batch.map((path) => hashFile(join(outDir, path))));
-    batch.forEach((path, n) => hashes.set(path, sums[n]));
-  }
-  return { hashes: new Map(files.map((path) => [path, hashes.get(path)!])), signatures };
+  return { hashes, signatures };
 }
 
 /** fileSignature() of each of `files` (relative paths) in `outDir`; a file that went has none. */
 export function outputSignatures(outDir: string, files: Iterable<string>): Map<string, string> {
   const signatures = new Map<string, string>();
+  // The folder joined once: `files` are normalised relative paths already.
+  const folder = join(outDir, sep);
   for (const path of files) {
-    const info = lstatSync(join(outDir, path), { bigint: true, throwIfNoEntry: false });
+    const info = lstatSync(folder + path, { bigint: true, throwIfNoEntry: false });
     if (info) signatures.set(path, fileSignature(info));
   }
   return signatures;

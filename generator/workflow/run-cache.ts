@@ -6,31 +6,37 @@
 // it), kept in V8's serialization format: each page's result as its JSON text, parsed only
 // when looked up, so an unchanged page costs one JSON.parse and a run that parsed one page
 // writes the others back as they were read.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { docsdkBuildId } from '../config/package-root.js';
 import type { CompiledTemplates } from '../emit/templates.js';
 import type { PageResult } from '../parse/page.js';
 import type { PageCache } from '../pipeline.js';
+import type { KnownPages } from '../read/inputs.js';
 import type { PageFile } from '../read/page-file.js';
 import { pageIdentity, sha256 } from './fingerprint.js';
 import type { RunResult } from './run-report.js';
 
-/** How a run ended, with the output folder it left behind. */
+/**
+ * How a run ended, with the output folder it left behind. Its per-file tables are Maps, not
+ * objects: V8's deserializer builds an object of hundreds of keys one hidden class per key
+ * (15-30 ms, every run), a Map at once.
+ */
 export interface RecordedRun {
   /** runFingerprint() of the run. */
   fingerprint: string;
   /** sha256 of each file of the output folder as the run left it. */
-  output: Record<string, string>;
+  output: ReadonlyMap<string, string>;
   /** fileSignature() of each file of the output folder as the run left it: a file with the same one is not read again. */
-  signatures?: Record<string, string>;
+  signatures?: ReadonlyMap<string, string>;
   /** What each file the run wrote was rendered from (emit/sdk.ts renderKey). */
-  renders?: Record<string, string>;
+  renders?: ReadonlyMap<string, string>;
   /** The templates as the run compiled them. */
   templates?: CompiledTemplates;
-  /** The pages the run read, by absolute path: their files' signatures and the sha256 of their bytes (see KnownPages). */
-  pages?: Record<string, { signature: string; sha256: string }>;
+  /** The pages the run read, by absolute path: their files' signatures and the sha256 of their bytes. */
+  pages?: KnownPages;
   result: RunResult;
 }
 
@@ -47,10 +53,13 @@ interface PagesFile {
   pages: Record<string, string>;
 }
 
-/** The V8-serialized content of `file` if docsdk's current build wrote it. */
+/**
+ * The V8-serialized content of `file` if docsdk's current build wrote it. Read synchronously:
+ * the run waits for it, and fs/promises reads a file in several thread-pool round trips.
+ */
 async function readOwn<T extends { docsdkVersion: string }>(file: string): Promise<T | undefined> {
   try {
-    const stored = deserialize(await readFile(file)) as T | undefined;
+    const stored = deserialize(readFileSync(file)) as T | undefined;
     return stored?.docsdkVersion === docsdkBuildId() ? stored : undefined;
   } catch {
     return undefined;
@@ -136,8 +145,8 @@ export class RunCache implements PageCache {
   /** Whether the output on disk (sha256 of each file) is exactly what the last run (of this docsdk build) left. */
   isLastOutput(onDisk: ReadonlyMap<string, string>): boolean {
     const output = this.stored.lastRun?.output;
-    if (!output || Object.keys(output).length !== onDisk.size) return false;
-    return [...onDisk].every(([path, hash]) => output[path] === hash);
+    if (!output || output.size !== onDisk.size) return false;
+    return [...onDisk].every(([path, hash]) => output.get(path) === hash);
   }
 
   /**

@@ -22,7 +22,7 @@ describe('readOutput', () => {
     await writeFile(join(dir, 'b.ts'), 'two');
     const { signatures } = await readOutput(dir);
     // A known hash the file does not have: taken on the signature's word, so the file was not read.
-    const known = { output: { 'a.ts': 'known', 'b.ts': 'known' }, signatures: Object.fromEntries(signatures) };
+    const known = { output: new Map([['a.ts', 'known'], ['b.ts', 'known']]), signatures };
     expect((await readOutput(dir, known)).hashes).toEqual(new Map([['a.ts', 'known'], ['b.ts', 'known']]));
     // Same size, its modification time put back (as `cp -p` or `rsync -t` do): the change time still tells.
     const { mtime } = await stat(join(dir, 'b.ts'));

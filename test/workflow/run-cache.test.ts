@@ -10,7 +10,7 @@ import { RunCache, type RecordedRun } from '../../generator/workflow/run-cache.j
 import type { RunResult } from '../../generator/workflow/run-report.js';
 
 const RESULT: RunResult = { outcome: 'written', exitCode: 1, diagnostics: [{ severity: 'error', code: 'page.x', message: 'bad', file: 'a.md', section: 'params', row: 2 }] };
-const recorded = (fingerprint: string, output: Record<string, string> = {}): RecordedRun => ({ fingerprint, output, result: RESULT });
+const recorded = (fingerprint: string, output: Record<string, string> = {}): RecordedRun => ({ fingerprint, output: new Map(Object.entries(output)), result: RESULT });
 
 const page = (rel: string, text: string): PageFile => ({ abs: `/virtual/${rel}`, rel, bytes: Buffer.from(text) });
 const PAGE = page('management/users/get-user.md', '# Get user\n\n## 方法名称\n\n`ManagementClient.get_user`\n');
