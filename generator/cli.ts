@@ -1,11 +1,10 @@
 #!/usr/bin/env node
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
 import { withoutHelpCache } from './commands/help-cache.js';
 import { parseCommand } from './commands/parse-command.js';
 import { probeCommand } from './commands/probe-command.js';
+import { hideBin, yargs } from './commands/yargs-entry.js';
 import { describeFsError } from './read/fs-error.js';
 import { INTERNAL_ERROR_EXIT } from './report/diagnostics.js';
 import { reportJson, type RunResult } from './workflow/run-report.js';

@@ -1,6 +1,6 @@
 // Start-up loads what the command's path needs, nothing more: `--version` and `--help` no
-// command's implementation, a replayed generate run no parser, emitter or compiler, a run of
-// HTML pages no Markdown renderer. Counted by the modules the built CLI really loads (a loader
+// command's implementation, no run yargs' help renderer but `--help`, a replayed generate run
+// no parser, emitter or compiler, a run of HTML pages no Markdown renderer. Counted by the modules the built CLI really loads (a loader
 // hook and require.cache, test/support/record-modules.mjs), never by time.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -35,6 +35,8 @@ const EMITTER = ['handlebars'];
 /** docsdk's parser (the pipeline, the page readers and the DOM) and emitter, by their entry modules. */
 const PARSER_OR_EMITTER = /^(pipeline|parse\/(page|parallel|dom|blocks|render|profiles\/index)|emit\/\w[\w-]*)\.js$/;
 const NOT_AT_START_UP = [...HTML_PARSER, ...EMITTER, 'markdown-it', 'cli-progress', 'chokidar', 'tinyglobby', 'ajv', 'typescript-native'];
+/** yargs' help renderer and string width, which commands/yargs-entry.ts requires for help text only (the recorder sees them in require.cache). */
+const HELP_RENDERER = ['cliui', 'string-width'];
 
 describe('start-up', () => {
   it('--version and --help load yargs and the command definitions only', () => {
@@ -42,6 +44,8 @@ describe('start-up', () => {
       const { code, modules } = loaded(args);
       expect(code, args.join(' ')).toBe(0);
       expect([...packages(modules)].filter((p) => NOT_AT_START_UP.includes(p)), args.join(' ')).toEqual([]);
+      // The control: help text is rendered by yargs' own renderer, loaded for it.
+      expect([...packages(modules)].filter((p) => HELP_RENDERER.includes(p)).sort(), args.join(' ')).toEqual(args[0] === '--version' ? [] : HELP_RENDERER);
       // No command's implementation, parser, emitter, writer or run machinery.
       expect(
         docsdk(modules).filter((m) => PARSER_OR_EMITTER.test(m) || /^(commands\/(generate|parse|diff|probe)\.js|write\/|workflow\/(?!run-report))/.test(m)),
@@ -59,11 +63,12 @@ describe('start-up', () => {
     expect([...packages(first.modules)]).toEqual(expect.arrayContaining(['cheerio', 'htmlparser2', 'handlebars']));
     expect(docsdk(first.modules)).toEqual(expect.arrayContaining(['parse/page.js', 'emit/sdk.js', 'emit/type-check.js', 'emit/native-compiler.js']));
     expect(packages(first.modules).has('markdown-it')).toBe(false);
+    expect([...packages(first.modules)].filter((p) => HELP_RENDERER.includes(p))).toEqual([]);
 
     const replay = loaded(['generate', pages, '--out', out]);
     expect(replay.code, replay.stderr).toBe(0);
     expect(replay.stderr).toContain('nothing changed since the last run');
-    expect([...packages(replay.modules)].filter((p) => [...HTML_PARSER, ...EMITTER, 'markdown-it', 'cli-progress', 'chokidar'].includes(p))).toEqual([]);
+    expect([...packages(replay.modules)].filter((p) => [...HTML_PARSER, ...EMITTER, ...HELP_RENDERER, 'markdown-it', 'cli-progress', 'chokidar'].includes(p))).toEqual([]);
     expect(docsdk(replay.modules).filter((m) => PARSER_OR_EMITTER.test(m) || m === 'workflow/watch.js')).toEqual([]);
   });
 
