@@ -49,7 +49,9 @@ function excludeOutput(found: { pages: FoundPage[] }, inputs: string[], out: str
     const target = path.resolve(cwd, isDynamicPattern(input) ? staticPrefix(input) : input);
     return isInside(outAbs, target) || isInside(target, outAbs);
   });
-  found.pages = found.pages.filter((page) => !isInside(page.abs, outAbs));
+  // A page of a file or folder input lies below it, so inputs apart from the output folder hold
+  // none of it (a glob's `..` may lead anywhere: its pages are checked).
+  if (reaching.length || inputs.some((input) => isDynamicPattern(input))) found.pages = found.pages.filter((page) => !isInside(page.abs, outAbs));
   return reaching.map((input) => ({
     severity: 'warning',
     code: 'input.output-inside',
@@ -152,6 +154,15 @@ function readRegularFileSync(abs: string, maxBytes: number): BoundedRead {
   }
 }
 
+/**
+ * `page.abs` relative to its root, `/`-separated. Most pages are found below their root: their
+ * path is the rest of the string, without a path.relative (hundreds of calls, all cold code).
+ */
+function relativePath({ abs, root }: FoundPage): string {
+  const rel = abs.startsWith(root + path.sep) ? abs.slice(root.length + 1) : path.relative(root, abs);
+  return rel.split(path.sep).join('/');
+}
+
 /** What an earlier run read of a page, by absolute path: its file's signature and the sha256 of its bytes. */
 export type KnownPages = ReadonlyMap<string, { signature: string; sha256: string }>;
 
@@ -162,7 +173,7 @@ export type KnownPages = ReadonlyMap<string, { signature: string; sha256: string
  */
 export function pageReader(maxBytes: number, known?: KnownPages): (page: FoundPage) => Promise<PageFile> {
   return async (page) => {
-    const rel = path.relative(page.root, page.abs).split(path.sep).join('/');
+    const rel = relativePath(page);
     const before = known?.get(page.abs);
     if (before) {
       const info = statSync(page.abs, { bigint: true, throwIfNoEntry: false });
