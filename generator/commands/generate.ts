@@ -110,7 +110,12 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return report(usageError(missingInputs(run.read.missing), 'an input matches no page: nothing done'), run);
   }
   const previous = run.previousResult;
-  if (previous) return report(replayed(previous), run, { replayed: true });
+  if (previous) {
+    // A record that cannot be refreshed (a read-only disk) stays as it was: the next run reads
+    // those files again, as this one did, and ends the same.
+    await run.refreshSignatures().catch(() => undefined);
+    return report(replayed(previous), run, { replayed: true });
+  }
   /** Ends the run, remembering how (so an identical rerun replays it); `written`: the output it wrote. */
   const finish = async (result: RunResult, extra: Partial<RunReport> = {}, written?: WrittenOutput) => {
     progress.done();

@@ -151,6 +151,22 @@ export class IncrementalRun {
     });
   }
 
+  /**
+   * After a replay: the last run's record again, with the signatures of the files it had to
+   * read because their signatures were too fresh to trust then (output the last run wrote, a
+   * page changed just before it), now that they are settled; so the next replay reads them no
+   * more, as git refreshes its index. Nothing is written when nothing is new.
+   */
+  async refreshSignatures(): Promise<void> {
+    const last = this.cache?.lastRun;
+    if (!last) return;
+    const signatures = new Map([...this.output.signatures].filter(([, signature]) => isSettled(signature, this.startedAt)));
+    const pages = this.settledPages();
+    const samePage = (a: { signature: string; sha256: string }, b?: { signature: string; sha256: string }) => a.signature === b?.signature && a.sha256 === b.sha256;
+    if (sameEntries(signatures, last.signatures, (a, b) => a === b) && sameEntries(pages, last.pages, samePage)) return;
+    await this.cache?.saveLastRun({ ...last, signatures, pages });
+  }
+
   /** The pages read whose signatures a later run may trust, with their sha256. */
   private settledPages(): KnownPages {
     const pages = new Map<string, { signature: string; sha256: string }>();
@@ -159,6 +175,11 @@ export class IncrementalRun {
     }
     return pages;
   }
+}
+
+/** Whether `map` and `other` hold the same keys, with values `same` says are equal. */
+function sameEntries<V>(map: ReadonlyMap<string, V>, other: ReadonlyMap<string, V> | undefined, same: (a: V, b: V | undefined) => boolean): boolean {
+  return map.size === (other?.size ?? 0) && [...map].every(([key, value]) => same(value, other?.get(key)));
 }
 
 /** What a run wrote: sha256 of each file, what each was rendered from, and the templates as compiled. */

@@ -156,8 +156,12 @@ export class RunCache implements PageCache {
    */
   async save(run: RecordedRun): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
-    const version = docsdkBuildId();
-    await writeWhole(this.pagesFile, { docsdkVersion: version, pages: this.used } satisfies PagesFile);
-    await writeWhole(this.file, { docsdkVersion: version, lastRun: run } satisfies CacheFile);
+    await writeWhole(this.pagesFile, { docsdkVersion: docsdkBuildId(), pages: this.used } satisfies PagesFile);
+    await this.saveLastRun(run);
+  }
+
+  /** Records how the last run ended (a replay refreshing its signatures), leaving the page results as they are. */
+  async saveLastRun(run: RecordedRun): Promise<void> {
+    await writeWhole(this.file, { docsdkVersion: docsdkBuildId(), lastRun: run } satisfies CacheFile);
   }
 }

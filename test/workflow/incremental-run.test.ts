@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,32 @@ describe('IncrementalRun', () => {
     await run.record({ outcome: 'written', exitCode: 0, diagnostics: [] }, { hashes: new Map([['old.ts', contentHash('A')], ['new.ts', contentHash('B')]]) });
     const saved = (await RunCache.open(opts.cacheFile as string)).lastRun;
     expect([...(saved?.signatures?.keys() ?? [])]).toEqual(['old.ts']);
+  });
+
+  it('a replay records the signatures that became trustworthy since the run it replays, once', async () => {
+    // No pages: theirs would become trustworthy on their own clock.
+    const opts = await options({ inputs: [] });
+    await mkdir(opts.out);
+    await writeFile(join(opts.out, OUTPUT_MARKER), '');
+    await writeFile(join(opts.out, 'a.ts'), 'A');
+    const result: RunResult = { outcome: 'written', exitCode: 0, diagnostics: [] };
+    await (await IncrementalRun.start(opts)).record(result, { hashes: new Map([['a.ts', contentHash('A')]]) });
+    const signatures = async () => [...((await RunCache.open(opts.cacheFile as string)).lastRun?.signatures?.keys() ?? [])];
+    // Just written: too fresh a signature to record.
+    expect(await signatures()).toEqual([]);
+    // Later (the file's times moved an hour back stand for the time passed): the replay read the file, and now records its signature.
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(join(opts.out, 'a.ts'), anHourAgo, anHourAgo);
+    const replay = await IncrementalRun.start(opts);
+    expect(replay.previousResult).toEqual(result);
+    await replay.refreshSignatures();
+    expect(await signatures()).toEqual(['a.ts']);
+    // The next replay trusts it, and has nothing new to record: the cache file is not rewritten.
+    const cacheFile = statSync(opts.cacheFile as string, { bigint: true });
+    const next = await IncrementalRun.start(opts);
+    expect(next.previousResult).toEqual(result);
+    await next.refreshSignatures();
+    expect(statSync(opts.cacheFile as string, { bigint: true }).ino).toBe(cacheFile.ino);
   });
 
   it('lists the files writing would change', async () => {
