@@ -109,7 +109,10 @@ export function readExampleCell(cell: string): string | undefined {
 
 /** Description text as a reader sees it: links by name, `<br>` as line breaks. */
 export function readDescription(cell: string): string {
-  return unlink(cell)
+  const text = unlink(cell);
+  // Most cells are one line: trimming it is all the line handling below would do.
+  if (!text.includes('\n') && !text.includes('<br>')) return text.trim();
+  return text
     .replace(/<br>/g, '\n')
     .split('\n')
     .map((line) => line.trimEnd())

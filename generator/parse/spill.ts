@@ -17,7 +17,12 @@ export interface RecoveredRows {
   skipped: string[];
 }
 
-const backticks = (text: string) => (text.match(/`/g) ?? []).length;
+/** Counted by indexOf, not by match(): this runs on every cell of every table, and match() builds an array per call. */
+function backticks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('`'); at >= 0; at = text.indexOf('`', at + 1)) count++;
+  return count;
+}
 const isOdd = (cell: string | undefined) => backticks(cell ?? '') % 2 === 1;
 
 /** The cell a row's next line continues: the one with an open code span, else its last non-empty one. */

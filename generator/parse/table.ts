@@ -14,13 +14,21 @@ export interface TableRows {
 export function readTable(table: Element): TableRows {
   const trs = getElementsByTagName('tr', table, true);
   const headerRow = trs.find((tr) => tr.children.some((c) => c.type === 'tag' && (c as Element).name === 'th'));
-  const header = headerRow ? cellsOf(headerRow).map((c) => plainText(c).replace(/\s+/g, ' ').trim()) : [];
-  const rows = trs.filter((tr) => tr !== headerRow).map((tr, i) => ({ cells: cellsOf(tr).map((td) => inlineText(td.children)), rowNumber: i + 1 }));
+  const header = headerRow ? cellTexts(headerRow, (c) => plainText(c).replace(/\s+/g, ' ').trim()) : [];
+  const rows: TableRows['rows'] = [];
+  for (const tr of trs) if (tr !== headerRow) rows.push({ cells: cellTexts(tr, (td) => inlineText(td.children)), rowNumber: rows.length + 1 });
   return { header, rows };
 }
 
-function cellsOf(tr: Element): Element[] {
-  return tr.children.filter((c): c is Element => c.type === 'tag' && ((c as Element).name === 'td' || (c as Element).name === 'th'));
+/**
+ * The texts of a row's cells, pushed one by one: Array#map, once optimized, returns holey
+ * arrays where it returned packed ones before, and the cell readers were then deoptimized
+ * for the new array shape.
+ */
+function cellTexts(tr: Element, text: (cell: Element) => string): string[] {
+  const texts: string[] = [];
+  for (const c of tr.children) if (c.type === 'tag' && ((c as Element).name === 'td' || (c as Element).name === 'th')) texts.push(text(c as Element));
+  return texts;
 }
 
 const ROLE_WORDS: [ColumnRole, RegExp][] = [
