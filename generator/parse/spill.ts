@@ -174,7 +174,9 @@ export function splitCells(text: string): string[] {
 
 /** For each backtick run (by start): its length and the start of the next run of that length (-1: none). */
 function closingRuns(text: string): Map<number, { run: number; close: number }> {
-  const runs = [...text.matchAll(/`+/g)].map((m) => ({ at: m.index, run: m[0].length }));
+  // Pushed, not mapped: see cellTexts in table.ts (holey arrays from optimized Array#map).
+  const runs: { at: number; run: number }[] = [];
+  for (const m of text.matchAll(/`+/g)) runs.push({ at: m.index, run: m[0].length });
   const result = new Map<number, { run: number; close: number }>();
   const nextOfLength = new Map<number, number>();
   for (let k = runs.length - 1; k >= 0; k--) {
@@ -187,7 +189,8 @@ function closingRuns(text: string): Map<number, { run: number; close: number }> 
 
 /** A lookup of the first match of `re` (global) starting at or after a position (Infinity: none). */
 function nextIndex(text: string, re: RegExp): (from: number) => number {
-  const starts = [...text.matchAll(re)].map((m) => m.index);
+  const starts: number[] = [];
+  for (const m of text.matchAll(re)) starts.push(m.index);
   return (from) => {
     let lo = 0;
     let hi = starts.length;
