@@ -134,9 +134,9 @@ const STAGES = [
   ['parse', 'pages → operations and structures'],
   ['merge', 'one model: merge, infer, overrides'],
   ['evidence', 'docsdk.evidence.json and captures applied (none here)'],
-  ['emit', 'plan names, build every view, render the files whose views changed, openapi.json'],
+  ['emit', 'plan names, build every view, render the files whose views changed'],
   ['loadcheck', 'the SDK imported on a worker (types stripped) and each client constructed; runs beside the type check, so not counted again below'],
-  ['typecheck', 'the native compiler on the staged output (what is left of it after emit)'],
+  ['typecheck', 'the native compiler on the staged output; openapi.json and docsdk-model.json are made and staged meanwhile'],
   ['write', 'stage the output (unchanged files hard-linked), swap it in'],
 ];
 const stageMedian = (stage) => median(reports.map((r) => r.stages?.[stage] ?? 0));
