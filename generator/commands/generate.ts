@@ -192,35 +192,33 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const pageErrors = exitCodeFor(diagnostics, false);
 
   // openapi.json, and the model, which goes along so the next run (and `docsdk diff`) can
-  // compare against this release: the largest files, and read by no check, so a run that
-  // writes makes them while the compiler checks the staged output.
+  // compare against this release: the largest files and read by no check, made once when first
+  // needed (a run that writes makes them while the compiler checks the staged output).
   let documents: { files: Map<string, string>; hashes: Map<string, string> } | undefined;
   const madeDocuments = () => {
-    if (documents) return documents;
-    const texts = new Map([['openapi.json', sdk.openApiText!()], [MODEL_FILE_NAME, jsonText(model, 2) + '\n']]);
-    return (documents = { files: texts, hashes: new Map([...texts].map(([path, text]) => [path, contentHash(text)])) });
+    if (!documents) {
+      const files = new Map([['openapi.json', sdk.openApiText!()], [MODEL_FILE_NAME, jsonText(model, 2) + '\n']]);
+      documents = { files, hashes: new Map([...files].map(([path, text]) => [path, contentHash(text)])) };
+    }
+    return documents;
   };
-  /** Every file of the output, and the sha256 of each. */
+  /** The sha256 of every file of the output, and the files on disk it would add, change or remove. */
   const output = () => {
     const made = madeDocuments();
-    return { files: new Map([...sdk.files, ...made.files]), hashes: new Map([...sdk.hashes, ...made.hashes]) };
-  };
-  /** The files of the output on disk that this run's would add, change or remove. */
-  const stale = () => {
-    const { files, hashes } = output();
-    return run.staleFiles(files, hashes);
+    const hashes = new Map([...sdk.hashes, ...made.hashes]);
+    return { hashes, changed: run.staleFiles(new Map([...sdk.files, ...made.files]), hashes) };
   };
   if (args.check) {
-    const changed = stale();
-    const isStale = changed.length > 0;
-    return finish({ outcome: isStale ? 'stale' : 'fresh', exitCode: isStale ? 1 : pageErrors, diagnostics, counts, files: changed });
+    const { changed } = output();
+    const stale = changed.length > 0;
+    return finish({ outcome: stale ? 'stale' : 'fresh', exitCode: stale ? 1 : pageErrors, diagnostics, counts, files: changed });
   }
 
   const { diffModels, hasChangeAtLeast } = await import('../diff/changes.js');
   const api = before && diffModels(before, model);
   if (api && args.failOn && hasChangeAtLeast(api, args.failOn)) {
     // Writing anyway would make the next run compare against this model and pass.
-    return finish(failed(diagnostics, `public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, { files: stale(), api }));
+    return finish(failed(diagnostics, `public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, { files: output().changed, api }));
   }
   const writeStart = performance.now();
   let typecheck = 0;
@@ -257,13 +255,13 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     const breakdown = Object.entries(stages).map(([stage, ms]) => `${stage} ${ms} ms`);
     process.stderr.write(`docsdk: stages: ${breakdown.join(', ')}\n`);
   }
-  const { files, hashes } = output();
+  const { hashes, changed } = output();
   const result: RunResult = {
     outcome: 'written',
     exitCode: pageErrors,
     diagnostics,
     counts,
-    files: run.staleFiles(files, hashes),
+    files: changed,
     ...(api && { api }),
     ...(pageErrors && { reason: 'some pages failed (above); the SDK was generated from the rest' }),
   };

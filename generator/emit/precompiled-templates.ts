@@ -4,8 +4,6 @@
 // place, or a different Handlebars does not match, and is compiled at run time as before.
 import Handlebars from 'handlebars';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../workflow/fingerprint.js';
 
@@ -40,12 +38,9 @@ export function precompiledSpec(name: string, text: string): string | undefined 
   return entry && entry.sha256 === sha256(text) ? entry.spec : undefined;
 }
 
-/** Build step (`npm run build`): compiles every `.hbs` file of `templatesDir` into the file precompiledSpec reads. */
-export async function writePrecompiledTemplates(templatesDir: string): Promise<void> {
+/** Build step (templates.ts precompileDefaultTemplates): compiles `files` (template file name → text) into the file precompiledSpec reads. */
+export function writePrecompiledTemplates(files: ReadonlyMap<string, string>): void {
   const specs: PrecompiledFile['specs'] = {};
-  for (const name of (await readdir(templatesDir)).filter((file) => file.endsWith('.hbs')).sort()) {
-    const text = await readFile(join(templatesDir, name), 'utf8');
-    specs[name] = { sha256: sha256(text), spec: Handlebars.precompile(text, COMPILE_OPTIONS) as unknown as string };
-  }
+  for (const [name, text] of files) specs[name] = { sha256: sha256(text), spec: Handlebars.precompile(text, COMPILE_OPTIONS) as unknown as string };
   writeFileSync(PRECOMPILED_FILE, JSON.stringify({ handlebars: Handlebars.VERSION, specs } satisfies PrecompiledFile));
 }

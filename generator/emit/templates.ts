@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../config/package-root.js';
-import { COMPILE_OPTIONS, precompiledSpec } from './precompiled-templates.js';
+import { COMPILE_OPTIONS, precompiledSpec, writePrecompiledTemplates } from './precompiled-templates.js';
 
 export const DEFAULT_TEMPLATES_DIR = join(packageRoot, 'templates');
 
@@ -37,6 +37,11 @@ async function templateFiles(dir: string): Promise<Map<string, string>> {
   const names = (await readdir(dir)).filter((name) => name.endsWith(EXTENSION)).sort();
   const texts = await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')));
   return new Map(names.map((name, i) => [name, texts[i]]));
+}
+
+/** Build step (`npm run build`): the default templates compiled, for runs to take as they are. */
+export async function precompileDefaultTemplates(): Promise<void> {
+  writePrecompiledTemplates(await templateFiles(DEFAULT_TEMPLATES_DIR));
 }
 
 /**

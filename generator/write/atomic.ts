@@ -109,8 +109,9 @@ export async function assertReplaceable(outDir: string): Promise<void> {
 }
 
 /**
- * Writes `files` under `dir`, making the folders they need. A path in `unchanged` is hard-linked from
- * `out` instead (its file there holds that very text), or written where it cannot be.
+ * Writes `files` under `dir`, making the folders they need. A path in `unchanged` is
+ * hard-linked from `out` instead (its file there holds that very text), or written where it
+ * cannot be.
  */
 async function writeTree(dir: string, files: ReadonlyMap<string, string>, out: string, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
   const targets = [...files].map(([path, text]) => [path, resolveInside(dir, path), text] as const);
@@ -133,9 +134,9 @@ async function writeTree(dir: string, files: ReadonlyMap<string, string>, out: s
 }
 
 /**
- * Stages the new output in `dir` (made here): `files`, then the check (`beforeSwap`) beside the files made
- * meanwhile (`alongside`), then the marker, last: a folder holding the marker is complete.
- * Rejects with the check's error first.
+ * Stages the new output in `dir` (made here): `files`, then the check (`beforeSwap`) beside
+ * the files made meanwhile (`alongside`), then the marker, last: a folder holding the marker
+ * is complete. Rejects with the check's error first.
  */
 async function stage(dir: string, files: ReadonlyMap<string, string>, out: string, options: WriteOptions, alongside: Alongside): Promise<void> {
   // Not recursive: a folder of that name already there is another write's.
