@@ -1,7 +1,7 @@
 // Files shipped beside the code (the config schema, package.json) are found by walking up
 // from this module: it runs from generator/ in tests and from dist/generator/ when built.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,24 +22,69 @@ export const docsdkVersion: string = JSON.parse(readFileSync(join(packageRoot, '
 
 let buildId: string | undefined;
 
-/**
- * docsdk's version plus a hash of the code that is running (the generator folder this module
- * lives in, and the templates), for cache keys: a rebuilt docsdk of the same version must
- * not reuse results its older code produced.
- */
-export function docsdkBuildId(): string {
-  if (buildId) return buildId;
-  const hash = createHash('sha256').update(docsdkVersion);
-  const codeDir = dirname(dirname(fileURLToPath(import.meta.url)));
-  // The SDK runtime's source is shipped as it is, beside the built code.
-  for (const dir of [codeDir, join(packageRoot, 'templates'), join(packageRoot, 'generator', 'emit', 'runtime')]) {
+/** Written by `npm run build` beside the built code: the hash of that code, so a run need not read it all. */
+export const BUILD_ID_FILE = 'build-id.json';
+
+/** The folder of docsdk's code that is running: generator/ (tests) or dist/generator/ (built). */
+const runningCodeDir = () => dirname(dirname(fileURLToPath(import.meta.url)));
+
+/** The files of `dir` that run (declarations do not), sorted, the build's id file aside. */
+function codeFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.endsWith('.d.ts') && !(e.parentPath === dir && e.name === BUILD_ID_FILE))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** sha256 of the files of `dirs` (each file's path within its folder, then its bytes). */
+function hashFolders(dirs: string[]): string {
+  const hash = createHash('sha256');
+  for (const dir of dirs) {
     if (!existsSync(dir)) continue;
-    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-      // Declarations do not run.
-      .filter((e) => e.isFile() && !e.name.endsWith('.d.ts'))
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
-    for (const file of files) hash.update(file.slice(dir.length)).update(readFileSync(file));
+    for (const file of codeFiles(dir)) hash.update(file.slice(dir.length)).update(readFileSync(file));
   }
-  return (buildId = `${docsdkVersion}+${hash.digest('hex').slice(0, 16)}`);
+  return hash.digest('hex');
+}
+
+/** sha256 of the code in `codeDir`, read file by file. */
+export const hashCode = (codeDir: string): string => hashFolders([codeDir]);
+
+/** Records the hash of the built code in `codeDir` (the build's last step). */
+export function writeBuildId(codeDir = runningCodeDir()): void {
+  writeFileSync(join(codeDir, BUILD_ID_FILE), JSON.stringify({ code: hashCode(codeDir) }) + '\n');
+}
+
+/**
+ * The code hash the build recorded in `codeDir`, unless a code file is newer than the record
+ * (make's rule: a file edited in place, a build by tsc alone). Stating the files costs a
+ * fraction of reading them. An installed package keeps the build's record: npm gives all its
+ * files one time.
+ */
+function recordedCodeHash(codeDir: string): string | undefined {
+  const record = statSync(join(codeDir, BUILD_ID_FILE), { throwIfNoEntry: false, bigint: true });
+  if (!record) return undefined;
+  for (const file of codeFiles(codeDir)) if (statSync(file, { bigint: true }).mtimeNs > record.mtimeNs) return undefined;
+  try {
+    const { code } = JSON.parse(readFileSync(join(codeDir, BUILD_ID_FILE), 'utf8')) as { code?: unknown };
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * docsdk's version plus a hash of the code in `codeDir` and of the templates and SDK runtime
+ * shipped beside it, for cache keys: a rebuilt docsdk of the same version must not reuse
+ * results its older code produced.
+ */
+export function buildIdOf(codeDir: string, root = packageRoot): string {
+  const code = recordedCodeHash(codeDir) ?? hashCode(codeDir);
+  // The SDK runtime's source is shipped as it is, beside the built code; both are small, read every run.
+  const shipped = hashFolders([join(root, 'templates'), join(root, 'generator', 'emit', 'runtime')]);
+  return `${docsdkVersion}+${createHash('sha256').update(`${code}\0${shipped}`).digest('hex').slice(0, 16)}`;
+}
+
+/** buildIdOf() the running code, once per process. */
+export function docsdkBuildId(): string {
+  return (buildId ??= buildIdOf(runningCodeDir()));
 }

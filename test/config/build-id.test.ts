@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BUILD_ID_FILE, buildIdOf, hashCode, packageRoot, writeBuildId } from '../../generator/config/package-root.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A built code folder of two files (one nested) and a declaration, all dated `at` (seconds). */
+function codeDir(at = 1_000_000): string {
+  const dir = mkdtempSync(join(tmpdir(), 'docsdk-build-id-'));
+  dirs.push(dir);
+  mkdirSync(join(dir, 'emit'));
+  for (const [file, text] of [['cli.js', 'run();\n'], ['emit/sdk.js', 'emit();\n'], ['cli.d.ts', 'export {};\n']]) {
+    writeFileSync(join(dir, file), text);
+    utimesSync(join(dir, file), at, at);
+  }
+  return dir;
+}
+
+describe('docsdk build id', () => {
+  it('is the same read from the build record as hashed from the code', () => {
+    const dir = codeDir();
+    const hashed = buildIdOf(dir);
+    writeBuildId(dir);
+    expect(JSON.parse(readFileSync(join(dir, BUILD_ID_FILE), 'utf8'))).toEqual({ code: hashCode(dir) });
+    expect(buildIdOf(dir)).toBe(hashed);
+    expect(hashed).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{16}$/);
+  });
+
+  it('takes the code hash from the record, without reading the code, while no code file is newer', () => {
+    const dir = codeDir();
+    const hashed = buildIdOf(dir);
+    writeFileSync(join(dir, BUILD_ID_FILE), JSON.stringify({ code: 'recorded' }));
+    expect(buildIdOf(dir)).not.toBe(hashed);
+    expect(buildIdOf(dir)).toBe(buildIdOf(dir));
+  });
+
+  it('hashes the code again when a code file is newer than the record (edited in place, built by tsc alone)', () => {
+    const dir = codeDir();
+    const before = buildIdOf(dir);
+    writeBuildId(dir);
+    writeFileSync(join(dir, 'emit/sdk.js'), 'emit(2);\n');
+    // File times tick coarsely (a few ms): the edit is dated a second later.
+    const later = Date.now() / 1000 + 1;
+    utimesSync(join(dir, 'emit/sdk.js'), later, later);
+    const edited = buildIdOf(dir);
+    expect(edited).not.toBe(before);
+    rmSync(join(dir, BUILD_ID_FILE));
+    expect(buildIdOf(dir)).toBe(edited);
+  });
+
+  it('ignores declarations, and a record that is not JSON or has no code hash', () => {
+    const dir = codeDir();
+    const before = buildIdOf(dir);
+    writeFileSync(join(dir, 'cli.d.ts'), 'export declare const x: 1;\n');
+    expect(buildIdOf(dir)).toBe(before);
+    for (const record of ['{not json', '{"code":42}', '[]']) {
+      writeFileSync(join(dir, BUILD_ID_FILE), record);
+      expect(buildIdOf(dir)).toBe(before);
+    }
+  });
+
+  it('changes with the templates and the SDK runtime shipped beside the code', () => {
+    const dir = codeDir();
+    const root = mkdtempSync(join(tmpdir(), 'docsdk-build-root-'));
+    dirs.push(root);
+    const ids = [buildIdOf(dir, root)];
+    mkdirSync(join(root, 'templates'));
+    writeFileSync(join(root, 'templates', 'client.ts.hbs'), '{{name}}\n');
+    ids.push(buildIdOf(dir, root));
+    mkdirSync(join(root, 'generator', 'emit', 'runtime'), { recursive: true });
+    writeFileSync(join(root, 'generator', 'emit', 'runtime', 'runtime.ts'), 'export {};\n');
+    ids.push(buildIdOf(dir, root));
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('is recorded by the build for the built code as it is', () => {
+    const dist = join(packageRoot, 'dist', 'generator');
+    expect(JSON.parse(readFileSync(join(dist, BUILD_ID_FILE), 'utf8'))).toEqual({ code: hashCode(dist) });
+  });
+});
