@@ -8,10 +8,10 @@
 // swap half done; every later run first finishes or undoes it (recoverOutput), judging
 // whether the run that left it is alive by its lock (run-lock.ts), never by a PID.
 import { randomUUID } from 'node:crypto';
-import { linkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { assertNoCaseClash, resolveInside } from './paths.js';
+import { pathUnder, PortablePaths } from './paths.js';
 import { holdRunLock, isRunLockHeld, type RunLock } from './run-lock.js';
 
 /** Written into every output folder: only folders holding it (or empty ones) are ever replaced. */
@@ -109,27 +109,51 @@ export async function assertReplaceable(outDir: string): Promise<void> {
 }
 
 /**
- * Writes `files` under `dir`, making the folders they need. A path in `unchanged` is
- * hard-linked from `out` instead (its file there holds that very text), or written where it
- * cannot be.
+ * Writes `files` (paths PortablePaths accepted) under `dir`, making the folders they need. A
+ * path in `unchanged` is hard-linked from `out` instead (its file there holds that very text),
+ * or written where it cannot be.
  */
-async function writeTree(dir: string, files: ReadonlyMap<string, string>, out: string, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
-  const targets = [...files].map(([path, text]) => [path, resolveInside(dir, path), text] as const);
-  const folders = new Set(targets.map(([, target]) => dirname(target)));
-  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+function writeTree(dir: string, files: ReadonlyMap<string, string>, out: string, unchanged: ReadonlySet<string> = new Set()): void {
+  const folders = new Set<string>();
+  for (const path of files.keys()) {
+    const slash = path.lastIndexOf('/');
+    if (slash !== -1) folders.add(path.slice(0, slash));
+  }
+  for (const folder of [...folders].sort()) mkdirSync(pathUnder(dir, folder), { recursive: true });
   // Synchronous calls: hundreds of small files are written in about half the time (and CPU) it
   // takes to queue an open, a write and a close for each; the few files written beside the check
   // hold its thread only while they are written (the compiler runs in a process of its own).
-  for (const [path, target, text] of targets) {
+  for (const [path, text] of files) {
+    const target = pathUnder(dir, path);
     if (unchanged.has(path)) {
       try {
-        linkSync(join(out, path), target);
+        linkSync(pathUnder(out, path), target);
         continue;
       } catch {
         // Another file system, no hard links there, or the file went: written below.
       }
     }
     writeFileSync(target, text);
+  }
+}
+
+/**
+ * Removes folder `dir` and all in it: one synchronous call per entry, where fs.rm queues a
+ * stat, a call and a promise for each of an output's hundreds of files. Anything that stands
+ * in its way (an entry made meanwhile, a file system that refuses) is left to fs.rm.
+ */
+async function removeFolder(dir: string): Promise<void> {
+  try {
+    const folders = [dir];
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      const path = join(entry.parentPath, entry.name);
+      if (entry.isDirectory()) folders.push(path);
+      else unlinkSync(path);
+    }
+    // A folder's entries sort after it: in reverse, each folder is empty when it is removed.
+    for (const folder of folders.sort().reverse()) rmdirSync(folder);
+  } catch {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -141,7 +165,7 @@ async function writeTree(dir: string, files: ReadonlyMap<string, string>, out: s
 async function stage(dir: string, files: ReadonlyMap<string, string>, out: string, options: WriteOptions, alongside: Alongside): Promise<void> {
   // Not recursive: a folder of that name already there is another write's.
   await mkdir(dir);
-  await writeTree(dir, files, out, options.unchanged);
+  writeTree(dir, files, out, options.unchanged);
   const [checked, written] = await Promise.allSettled([
     options.beforeSwap?.(dir),
     alongside().then((more) => more && writeTree(dir, more.files, out, more.unchanged)),
@@ -183,11 +207,10 @@ export interface StagedFiles {
 /** The alongside files, made once (a swap that falls back to the in-place one stages them again), their paths checked. */
 type Alongside = () => Promise<StagedFiles | undefined>;
 
-/** Throws unless every path is one `out` may hold: not the marker, inside `out`, no two equal ignoring case. */
-function assertWritablePaths(out: string, paths: string[]): void {
-  if (paths.includes(OUTPUT_MARKER)) throw new Error(`refusing to write ${OUTPUT_MARKER}: docsdk's own marker file`);
-  assertNoCaseClash([...paths, OUTPUT_MARKER]);
-  for (const path of paths) resolveInside(out, path);
+/** Throws unless every one of `paths` is one the output may hold: not the marker, portable (so inside it), no two one file ignoring case. */
+function assertWritablePaths(checked: PortablePaths, files: ReadonlyMap<string, string>): void {
+  if (files.has(OUTPUT_MARKER)) throw new Error(`refusing to write ${OUTPUT_MARKER}: docsdk's own marker file`);
+  checked.add(files.keys());
 }
 
 /**
@@ -198,11 +221,14 @@ function assertWritablePaths(out: string, paths: string[]): void {
  */
 export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): Promise<void> {
   const out = resolve(outDir);
-  assertWritablePaths(out, [...files.keys()]);
+  // Each path checked once: the alongside ones against these too.
+  const checked = new PortablePaths();
+  checked.add([OUTPUT_MARKER]);
+  assertWritablePaths(checked, files);
   let made: Promise<StagedFiles | undefined> | undefined;
   const alongside: Alongside = () =>
     (made ??= Promise.resolve(options.alongside?.()).then((more) => {
-      if (more) assertWritablePaths(out, [...files.keys(), ...more.files.keys()]);
+      if (more) assertWritablePaths(checked, more.files);
       return more;
     }));
 
@@ -263,7 +289,7 @@ async function swapBeside(out: string, id: string, files: ReadonlyMap<string, st
       throw error;
     }
     await step('swapped');
-    if (hadOutput) await rm(aside, { recursive: true, force: true });
+    if (hadOutput) await removeFolder(aside);
     return true;
   } finally {
     await rm(built, { recursive: true, force: true });
