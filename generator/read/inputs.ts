@@ -1,13 +1,29 @@
-import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync, type BigIntStats } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readdirSync, readSync, statSync, type BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../model/types.js';
 import { fileSignature } from './file-signature.js';
 import { DEFAULT_MAX_PAGE_BYTES, type PageFile } from './page-file.js';
 import { describeFsError } from './fs-error.js';
 
 const PAGE_PATTERN = '**/*.{html,htm,md,markdown}';
+/** The names PAGE_PATTERN matches in a folder (tinyglobby matches case-sensitively, and no name starting with a dot). */
+const PAGE_NAME = /^[^.].*\.(?:html|htm|md|markdown)$/s;
+
+/**
+ * tinyglobby, loaded for the first input that may be a glob: most runs name folders and files,
+ * and it takes longer to load than walking a folder of hundreds of pages does.
+ */
+let globber: Promise<typeof import('tinyglobby')> | undefined;
+const tinyglobby = () => (globber ??= import('tinyglobby'));
+
+/** Without one of these characters, picomatch (tinyglobby's isDynamicPattern) sees no glob: no wildcard, class, brace, group, extglob, negation or escape. */
+const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
+
+/** tinyglobby's isDynamicPattern, loaded only for an input that has a character a glob needs. */
+async function isGlob(input: string): Promise<boolean> {
+  return GLOB_CHARS.test(input) && (await tinyglobby()).isDynamicPattern(input);
+}
 
 /** A page path and the root its `rel` is measured from. */
 interface FoundPage {
@@ -24,7 +40,7 @@ export async function findPages(inputs: string[], cwd = process.cwd()): Promise<
   const found = new Map<string, FoundPage>();
   const missing: string[] = [];
   for (const input of inputs) {
-    const hits = await expandInput(input, cwd);
+    const hits = await expandInput(input, cwd, await isGlob(input));
     if (hits.length === 0) missing.push(input);
     for (const hit of hits) if (!found.has(hit.abs)) found.set(hit.abs, hit);
   }
@@ -43,15 +59,18 @@ function isInside(inner: string, outer: string): boolean {
  * and would come back as an operation on the next run), with one warning per input that
  * reaches into it — whether or not it holds files yet, so every run reports the same.
  */
-function excludeOutput(found: { pages: FoundPage[] }, inputs: string[], out: string, cwd: string): Diagnostic[] {
+async function excludeOutput(found: { pages: FoundPage[] }, inputs: string[], out: string, cwd: string): Promise<Diagnostic[]> {
   const outAbs = path.resolve(cwd, out);
-  const reaching = inputs.filter((input) => {
-    const target = path.resolve(cwd, isDynamicPattern(input) ? staticPrefix(input) : input);
-    return isInside(outAbs, target) || isInside(target, outAbs);
-  });
+  const globs = new Set<string>();
+  for (const input of inputs) if (await isGlob(input)) globs.add(input);
+  const reaching: string[] = [];
+  for (const input of inputs) {
+    const target = path.resolve(cwd, globs.has(input) ? await staticPrefix(input) : input);
+    if (isInside(outAbs, target) || isInside(target, outAbs)) reaching.push(input);
+  }
   // A page of a file or folder input lies below it, so inputs apart from the output folder hold
   // none of it (a glob's `..` may lead anywhere: its pages are checked).
-  if (reaching.length || inputs.some((input) => isDynamicPattern(input))) found.pages = found.pages.filter((page) => !isInside(page.abs, outAbs));
+  if (reaching.length || globs.size) found.pages = found.pages.filter((page) => !isInside(page.abs, outAbs));
   return reaching.map((input) => ({
     severity: 'warning',
     code: 'input.output-inside',
@@ -60,29 +79,56 @@ function excludeOutput(found: { pages: FoundPage[] }, inputs: string[], out: str
   }));
 }
 
-async function expandInput(input: string, cwd: string): Promise<FoundPage[]> {
-  if (isDynamicPattern(input)) {
-    const root = path.resolve(cwd, staticPrefix(input));
-    const files = await glob(input, { cwd, absolute: true, onlyFiles: true });
+async function expandInput(input: string, cwd: string, glob: boolean): Promise<FoundPage[]> {
+  if (glob) {
+    const root = path.resolve(cwd, await staticPrefix(input));
+    const files = await (await tinyglobby()).glob(input, { cwd, absolute: true, onlyFiles: true });
     return files.map((abs) => ({ abs: path.resolve(abs), root }));
   }
   const abs = path.resolve(cwd, input);
   const info = await stat(abs).catch(() => undefined);
   if (!info) return [];
   if (info.isDirectory()) {
-    const files = await glob(PAGE_PATTERN, { cwd: abs, absolute: true, onlyFiles: true });
+    const files = folderPages(abs) ?? (await (await tinyglobby()).glob(PAGE_PATTERN, { cwd: abs, absolute: true, onlyFiles: true }));
     return files.map((file) => ({ abs: path.resolve(file), root: abs }));
   }
   const inCwd = !path.relative(cwd, abs).startsWith('..');
   return [{ abs, root: inCwd ? cwd : path.dirname(abs) }];
 }
 
+/**
+ * The pages tinyglobby finds for PAGE_PATTERN in folder `root`, found by a walk of its folders
+ * (synchronous: a few dozen readdirs, where a promise each costs more): the files whose name
+ * PAGE_NAME matches, in folders whose names start with no dot. Undefined, for tinyglobby to
+ * walk, where the walk meets a symbolic link (tinyglobby follows links, resolved) or a folder
+ * it cannot read (tinyglobby skips those).
+ */
+export function folderPages(root: string): string[] | undefined {
+  const pages: string[] = [];
+  const folders = [root];
+  for (let folder; (folder = folders.pop()) !== undefined; ) {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    for (const entry of entries) {
+      if (entry.isSymbolicLink()) return undefined;
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory()) folders.push(path.join(folder, entry.name));
+      else if (entry.isFile() && PAGE_NAME.test(entry.name)) pages.push(path.join(folder, entry.name));
+    }
+  }
+  return pages;
+}
+
 /** The folder part of a glob before its first dynamic segment. */
-function staticPrefix(pattern: string): string {
+async function staticPrefix(pattern: string): Promise<string> {
   const parts = pattern.split(/[\\/]/);
   const fixed: string[] = [];
   for (const part of parts) {
-    if (isDynamicPattern(part)) break;
+    if (await isGlob(part)) break;
     fixed.push(part);
   }
   return fixed.join('/') || '.';
@@ -217,7 +263,7 @@ export interface ReadOptions {
 /** Finds and reads the pages of `inputs` (files, folders, globs). */
 export async function readPages(inputs: string[], { cwd = process.cwd(), maxPageBytes, out, known }: ReadOptions): Promise<ReadPages> {
   const found = await findPages(inputs, cwd);
-  const diagnostics = out === undefined ? [] : excludeOutput(found, inputs, out, cwd);
+  const diagnostics = out === undefined ? [] : await excludeOutput(found, inputs, out, cwd);
   const files = await Promise.all(found.pages.map(pageReader(maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES, known)));
   return { files, missing: found.missing, diagnostics };
 }

@@ -8,7 +8,7 @@
 // swap half done; every later run first finishes or undoes it (recoverOutput), judging
 // whether the run that left it is alive by its lock (run-lock.ts), never by a PID.
 import { randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathUnder, PortablePaths } from './paths.js';
@@ -113,13 +113,13 @@ export async function assertReplaceable(outDir: string): Promise<void> {
  * path in `unchanged` is hard-linked from `out` instead (its file there holds that very text),
  * or written where it cannot be.
  */
-function writeTree(dir: string, files: ReadonlyMap<string, string>, out: string, unchanged: ReadonlySet<string> = new Set()): void {
+async function writeTree(dir: string, files: ReadonlyMap<string, string>, out: string, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
   const folders = new Set<string>();
   for (const path of files.keys()) {
     const slash = path.lastIndexOf('/');
     if (slash !== -1) folders.add(path.slice(0, slash));
   }
-  for (const folder of [...folders].sort()) mkdirSync(pathUnder(dir, folder), { recursive: true });
+  for (const folder of [...folders].sort()) await mkdir(pathUnder(dir, folder), { recursive: true });
   // Synchronous calls: hundreds of small files are written in about half the time (and CPU) it
   // takes to queue an open, a write and a close for each; the few files written beside the check
   // hold its thread only while they are written (the compiler runs in a process of its own).
@@ -165,7 +165,7 @@ async function removeFolder(dir: string): Promise<void> {
 async function stage(dir: string, files: ReadonlyMap<string, string>, out: string, options: WriteOptions, alongside: Alongside): Promise<void> {
   // Not recursive: a folder of that name already there is another write's.
   await mkdir(dir);
-  writeTree(dir, files, out, options.unchanged);
+  await writeTree(dir, files, out, options.unchanged);
   const [checked, written] = await Promise.allSettled([
     options.beforeSwap?.(dir),
     alongside().then((more) => more && writeTree(dir, more.files, out, more.unchanged)),

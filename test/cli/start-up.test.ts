@@ -70,6 +70,11 @@ describe('start-up', () => {
     expect(replay.stderr).toContain('nothing changed since the last run');
     expect([...packages(replay.modules)].filter((p) => [...HTML_PARSER, ...EMITTER, ...HELP_RENDERER, 'markdown-it', 'cli-progress', 'chokidar'].includes(p))).toEqual([]);
     expect(docsdk(replay.modules).filter((m) => PARSER_OR_EMITTER.test(m) || m === 'workflow/watch.js')).toEqual([]);
+    // A folder input is walked without the glob library, in either run; a glob input loads it (the control).
+    expect([first, replay].map((run) => packages(run.modules).has('tinyglobby'))).toEqual([false, false]);
+    const globbed = loaded(['parse', `${pages}/**/*.html`, '--out', join(out, '..', 'model.json')]);
+    expect(globbed.code, globbed.stderr).toBe(0);
+    expect(packages(globbed.modules).has('tinyglobby')).toBe(true);
   });
 
   it('a Markdown page loads the Markdown renderer (the control of the above)', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -39,6 +39,18 @@ describe('writeOutput', () => {
     await writeOutput(out, files({ 'keep.ts': '2' }));
     expect(await tree(out)).toEqual({ 'keep.ts': '2', [OUTPUT_MARKER]: expect.any(String) });
     expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test('removing the previous output removes a link in it, never what it links to', async () => {
+    await writeOutput(out, files({ 'a.ts': 'a', 'src/models/B.ts': 'b' }));
+    await mkdir(join(parent, 'outside'));
+    await writeFile(join(parent, 'outside', 'keep.txt'), 'keep');
+    await symlink(join(parent, 'outside'), join(out, 'src', 'linked'));
+    await symlink(join(parent, 'outside', 'keep.txt'), join(out, 'src', 'models', 'keep.txt'));
+    await writeOutput(out, files({ 'a.ts': 'a2' }));
+    expect(await tree(out)).toEqual({ 'a.ts': 'a2', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await tree(join(parent, 'outside'))).toEqual({ 'keep.txt': 'keep' });
+    expect((await readdir(parent)).sort()).toEqual(['outside', 'sdk']);
   });
 
   test('creates missing parent folders and fills an empty folder', async () => {
