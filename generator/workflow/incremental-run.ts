@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { PreviousSdk } from '../emit/sdk.js';
 import type { CompiledTemplates } from '../emit/templates.js';
 import type { Model } from '../model/types.js';
-import { isSettled } from '../read/file-signature.js';
+import { settledAt } from '../read/file-signature.js';
 import { readPages, readRegularFile, type KnownPages, type ReadPages } from '../read/inputs.js';
 import { assertReplaceable } from '../write/atomic.js';
 import type { PageCache } from '../pipeline.js';
@@ -138,8 +138,8 @@ export class IncrementalRun {
   async record(result: RunResult, written?: WrittenOutput): Promise<void> {
     if (!this.cache) return;
     const hashes = written?.hashes ?? this.onDisk;
-    const now = Date.now();
-    const signatures = [...(written ? outputSignatures(this.options.out, hashes.keys()) : this.output.signatures)].filter(([, signature]) => isSettled(signature, now));
+    const settled = settledAt(Date.now());
+    const signatures = [...(written ? outputSignatures(this.options.out, hashes.keys()) : this.output.signatures)].filter(([, signature]) => settled(signature));
     await this.cache.save({
       fingerprint: this.fingerprint,
       output: new Map(hashes),
@@ -160,7 +160,8 @@ export class IncrementalRun {
   async refreshSignatures(): Promise<void> {
     const last = this.cache?.lastRun;
     if (!last) return;
-    const signatures = new Map([...this.output.signatures].filter(([, signature]) => isSettled(signature, this.startedAt)));
+    const settled = settledAt(this.startedAt);
+    const signatures = new Map([...this.output.signatures].filter(([, signature]) => settled(signature)));
     const pages = this.settledPages();
     const samePage = (a: { signature: string; sha256: string }, b?: { signature: string; sha256: string }) => a.signature === b?.signature && a.sha256 === b.sha256;
     if (sameEntries(signatures, last.signatures, (a, b) => a === b) && sameEntries(pages, last.pages, samePage)) return;
@@ -170,8 +171,9 @@ export class IncrementalRun {
   /** The pages read whose signatures a later run may trust, with their sha256. */
   private settledPages(): KnownPages {
     const pages = new Map<string, { signature: string; sha256: string }>();
+    const settled = settledAt(this.startedAt);
     for (const page of this.read.files) {
-      if (page.signature && isSettled(page.signature, this.startedAt)) pages.set(page.abs, { signature: page.signature, sha256: pageSha256(page) });
+      if (page.signature && settled(page.signature)) pages.set(page.abs, { signature: page.signature, sha256: pageSha256(page) });
     }
     return pages;
   }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages, rereadPage } from '../../generator/read/inputs.js';
-import { isSettled } from '../../generator/read/file-signature.js';
+import { settledAt } from '../../generator/read/file-signature.js';
 import { pageIdentity, pageSha256, sha256 } from '../../generator/workflow/fingerprint.js';
 
 describe('readPages with known pages', () => {
@@ -39,10 +39,26 @@ describe('readPages with known pages', () => {
     const anHourAgo = new Date(Date.now() - 3_600_000);
     await utimes(join(dir, 'old.md'), anHourAgo, anHourAgo);
     const now = Date.now();
-    const settled = (await readPages([dir], {})).files.map((page) => [page.rel, isSettled(page.signature!, now)]);
+    const settled = (await readPages([dir], {})).files.map((page) => [page.rel, settledAt(now)(page.signature!)]);
     expect(settled).toEqual([
       ['new.md', false],
       ['old.md', true],
     ]);
+  });
+
+  it('a signature is settled exactly when its modification time is over two seconds before it was taken, to the nanosecond', () => {
+    // The rule in nanoseconds, as BigInts: what settledAt counts in whole milliseconds.
+    const rule = (mtimeNs: bigint, takenAtMs: number) => mtimeNs < BigInt(Math.floor(takenAtMs)) * 1_000_000n - 2_000_000_000n;
+    let seed = 3;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const takenAt = [1_764_604_800_123.75, 2_500.5, 0, 1_999, 2_000, 2_001];
+    for (const at of takenAt) {
+      const limit = BigInt(Math.floor(at)) * 1_000_000n - 2_000_000_000n;
+      const near = [-1n, 0n, 1n, -999_999n, 1_000_000n, -1_000_000n, -1_000_001n].map((d) => limit + d);
+      const random = Array.from({ length: 500 }, () => limit + BigInt(next() - 2 ** 30) * BigInt(1 + (next() % 5000)));
+      for (const mtime of [...near, ...random, 0n, 5n, -5n, 999_999n, 1_000_000n, -3_000_000_000n]) {
+        expect(settledAt(at)(`12:${mtime}:${mtime}:7`), `${mtime} at ${at}`).toBe(rule(mtime, at));
+      }
+    }
   });
 });
