@@ -78,7 +78,7 @@ export class IncrementalRun {
    * folder is as that run left it: this run would end the same way.
    */
   get previousResult(): RunResult | undefined {
-    return this.cache?.replay(this.fingerprint, this.onDisk);
+    return this.cache?.replay(this.fingerprint, this.onDisk, this.output.asKnown);
   }
 
   /** For loadModel: results of pages parsed before (undefined on a clean run). */
@@ -101,7 +101,7 @@ export class IncrementalRun {
    */
   previousSdk(): PreviousSdk | undefined {
     const last = this.cache?.lastRun;
-    if (!last || !this.cache?.isLastOutput(this.onDisk)) return undefined;
+    if (!last || !this.cache?.isLastOutput(this.onDisk, this.output.asKnown)) return undefined;
     // Read synchronously: hundreds of small files, where a promise per file costs more than the read.
     return { hashes: this.onDisk, renders: Object.fromEntries(last.renders ?? []), read: async (path) => readFileSync(join(this.options.out, path), 'utf8') };
   }

@@ -74,6 +74,8 @@ export interface OutputState {
   hashes: Map<string, string>;
   /** fileSignature() of each file. */
   signatures: Map<string, string>;
+  /** Whether the files are exactly those of `known`, each with the signature known: their hashes are the known ones, none was read. */
+  asKnown: boolean;
 }
 
 /**
@@ -87,12 +89,16 @@ export async function readOutput(outDir: string, known?: KnownOutput): Promise<O
   const signatures = outputSignatures(outDir, files);
   const hashes = new Map<string, string>();
   let buffer: Buffer | undefined;
+  let read = 0;
   for (const path of files) {
     const hash = known?.output.get(path);
     if (hash !== undefined && known?.signatures?.get(path) === signatures.get(path)) hashes.set(path, hash);
-    else hashes.set(path, hashFile(join(outDir, path), (buffer ??= Buffer.allocUnsafe(HASH_CHUNK_BYTES))));
+    else {
+      hashes.set(path, hashFile(join(outDir, path), (buffer ??= Buffer.allocUnsafe(HASH_CHUNK_BYTES))));
+      read++;
+    }
   }
-  return { hashes, signatures };
+  return { hashes, signatures, asKnown: read === 0 && files.length === known?.output.size };
 }
 
 /** fileSignature() of each of `files` (relative paths) in `outDir`; a file that went has none. */

@@ -33,6 +33,21 @@ describe('readOutput', () => {
     expect((await readOutput(dir, known)).hashes).toEqual(new Map([['a.ts', 'known'], ['b.ts', contentHash('TWO')]]));
   });
 
+  it('says the folder is as known only when every file has its known signature and none is missing or new', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docsdk-out-'));
+    await writeFile(join(dir, 'a.ts'), 'one');
+    await writeFile(join(dir, 'b.ts'), 'two');
+    const first = await readOutput(dir);
+    expect(first.asKnown).toBe(false);
+    const known = { output: first.hashes, signatures: first.signatures };
+    expect((await readOutput(dir, known)).asKnown).toBe(true);
+    // A file the record does not have, one it has that is gone, one whose signature is not recorded.
+    expect((await readOutput(dir, { ...known, output: new Map([...first.hashes, ['c.ts', 'x']]) })).asKnown).toBe(false);
+    expect((await readOutput(dir, { ...known, signatures: new Map([['a.ts', first.signatures.get('a.ts')!]]) })).asKnown).toBe(false);
+    await writeFile(join(dir, 'c.ts'), 'three');
+    expect((await readOutput(dir, known)).asKnown).toBe(false);
+  });
+
   it('is empty for a folder that does not exist', async () => {
     expect((await readOutput(join(tmpdir(), 'docsdk-no-such-folder'))).hashes.size).toBe(0);
   });
