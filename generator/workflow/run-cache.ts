@@ -4,8 +4,8 @@
 // exit code), so a run with the same fingerprint on the same folder replays it instead of
 // redoing it, red as red and green as green. It is docsdk's private file (its build id guards
 // it), kept in V8's serialization format: each page's result as its JSON text, parsed only
-// when looked up, so an unchanged page costs one JSON.parse and a run that parsed one page
-// writes the others back as they were read.
+// when looked up, so an unchanged page costs one JSON.parse. A run that parsed a few pages
+// writes only those, beside the page results it read (see savePages).
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
@@ -47,11 +47,22 @@ interface CacheFile {
   lastRun?: RecordedRun;
 }
 
-/** Beside it (`<cache>.pages`): each page's PageResult as JSON text, by sha256 of its pageIdentity; read only by a run that builds the model. */
+/**
+ * Beside it (`<cache>.pages`): each page's PageResult as JSON text, by sha256 of its
+ * pageIdentity; read only by a run that builds the model. `<cache>.pages-added` holds the
+ * results a later run added to them (see savePages). An entry is right whatever file it is
+ * in, whatever run wrote it: its key is all the result depends on.
+ */
 interface PagesFile {
   docsdkVersion: string;
   pages: Record<string, string>;
 }
+
+/**
+ * How many page results a run may leave in the pages file unused, together with those it
+ * writes beside it, as a share of the pages it used: past that the pages file is written anew.
+ */
+const MAX_STALE_PAGES_SHARE = 1 / 8;
 
 /**
  * The V8-serialized content of `file` if docsdk's current build wrote it. Read synchronously:
@@ -91,8 +102,10 @@ export class RunCache implements PageCache {
   hits = 0;
   misses = 0;
 
-  /** The page results of the last run, once loadPages() read them. */
-  private pages: Record<string, string> = {};
+  /** The pages file, once loadPages() read it (undefined where there was none of this build). */
+  private pages?: Record<string, string>;
+  /** The page results runs added beside it, once loadPages() read them. */
+  private added: Record<string, string> = {};
   private pagesLoaded = false;
 
   private constructor(
@@ -110,17 +123,24 @@ export class RunCache implements PageCache {
     return `${this.file}.pages`;
   }
 
+  /** Where the page results runs added since the pages file was written are kept. */
+  private get addedFile(): string {
+    return `${this.file}.pages-added`;
+  }
+
   /** Reads the last run's page results, for lookup (a run that replays never needs them). */
   async loadPages(): Promise<void> {
     if (this.pagesLoaded) return;
-    this.pages = (await readOwn<PagesFile>(this.pagesFile))?.pages ?? {};
+    const [pages, added] = await Promise.all([readOwn<PagesFile>(this.pagesFile), readOwn<PagesFile>(this.addedFile)]);
+    this.pages = pages?.pages;
+    this.added = added?.pages ?? {};
     this.pagesLoaded = true;
   }
 
   /** The result of this exact page if it was parsed before (a new object: later stages may adjust what they are handed). */
   lookup(page: PageFile): PageResult | undefined {
     const key = sha256(pageIdentity(page));
-    const cached = this.used[key] ?? this.pages[key];
+    const cached = this.used[key] ?? this.added[key] ?? this.pages?.[key];
     if (cached === undefined) return undefined;
     this.hits++;
     return JSON.parse((this.used[key] = cached)) as PageResult;
@@ -158,14 +178,47 @@ export class RunCache implements PageCache {
   }
 
   /**
-   * Records how this run ended and the output it left, and the page results of this run (only
-   * those, so the cache never outgrows the docs). The two files are written one after the
-   * other: page results are keyed by what they depend on, so either file may be older.
+   * Records how this run ended and the output it left, and the page results of this run. The
+   * files are written one after the other: page results are keyed by what they depend on, so
+   * any of them may be older.
    */
   async save(run: RecordedRun): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
-    await writeWhole(this.pagesFile, { docsdkVersion: docsdkBuildId(), pages: this.used } satisfies PagesFile);
+    await this.savePages();
     await this.saveLastRun(run);
+  }
+
+  /**
+   * Keeps the page results of this run, and few others, so the cache never outgrows the docs.
+   * Where the pages file the run read holds all but a few of them, and few it did not use (a
+   * page or two edited: MAX_STALE_PAGES_SHARE), it stays as it is, and only the others are
+   * written, beside it (replacing those written there before): the run writes what changed,
+   * not megabytes of what it read. Else the pages file is written anew, of this run's results.
+   */
+  private async savePages(): Promise<void> {
+    const version = docsdkBuildId();
+    const pages = this.pagesLoaded ? this.pages : undefined;
+    if (pages) {
+      const added: Record<string, string> = {};
+      let addedCount = 0;
+      let usedCount = 0;
+      for (const key in this.used) {
+        usedCount++;
+        if (!(key in pages)) {
+          added[key] = this.used[key];
+          addedCount++;
+        }
+      }
+      // The pages file's entries this run did not use: all of them but those it used.
+      const unused = Object.keys(pages).length - (usedCount - addedCount);
+      if (addedCount + unused <= usedCount * MAX_STALE_PAGES_SHARE) {
+        await writeWhole(this.addedFile, { docsdkVersion: version, pages: added } satisfies PagesFile);
+        return;
+      }
+    }
+    await writeWhole(this.pagesFile, { docsdkVersion: version, pages: this.used } satisfies PagesFile);
+    // What was added beside the old pages file: this run's results are in the new one.
+    await rm(this.addedFile, { force: true });
   }
 
   /** Records how the last run ended (a replay refreshing its signatures), leaving the page results as they are. */

@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { deserialize } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +77,61 @@ describe('RunCache', () => {
     await third.loadPages();
     parseThrough(third, PAGE);
     expect(third.misses).toBe(1);
+  });
+
+  it('a run that parsed a page or two of many writes only those beside the pages file, and a later run finds them all', async () => {
+    const file = await cacheFile();
+    const pages = Array.from({ length: 16 }, (_, i) => page(`management/p${i}.md`, `${PAGE.bytes}\nPage ${i}.\n`));
+    const first = await RunCache.open(file);
+    for (const p of pages) parseThrough(first, p);
+    await first.save(recorded('one'));
+    const pagesFile = await readFile(`${file}.pages`);
+
+    // One page edited: its old result goes unused, its new one is added.
+    const edited = [page(pages[0].rel, `${pages[0].bytes}\nEdited.\n`), ...pages.slice(1)];
+    const second = await RunCache.open(file);
+    await second.loadPages();
+    for (const p of edited) parseThrough(second, p);
+    expect([second.hits, second.misses]).toEqual([15, 1]);
+    await second.save(recorded('two'));
+    expect(await readFile(`${file}.pages`)).toEqual(pagesFile);
+    expect(Object.keys((deserialize(await readFile(`${file}.pages-added`)) as { pages: object }).pages)).toHaveLength(1);
+
+    // Both results of the edited page are found (its edit undone, then redone), and the others.
+    const third = await RunCache.open(file);
+    await third.loadPages();
+    for (const p of [...pages, edited[0]]) expect(parseThrough(third, p)).toEqual(parsePage(p));
+    expect([third.hits, third.misses]).toEqual([17, 0]);
+  });
+
+  it('writes the pages file anew, of this run\'s results only, once more than an eighth of them would be stale or beside it', async () => {
+    const file = await cacheFile();
+    const pages = Array.from({ length: 16 }, (_, i) => page(`management/p${i}.md`, `${PAGE.bytes}\nPage ${i}.\n`));
+    const first = await RunCache.open(file);
+    for (const p of pages) parseThrough(first, p);
+    await first.save(recorded('one'));
+    const second = await RunCache.open(file);
+    await second.loadPages();
+    parseThrough(second, page(pages[0].rel, 'edited'));
+    for (const p of pages.slice(1)) parseThrough(second, p);
+    await second.save(recorded('two'));
+    expect(existsSync(`${file}.pages-added`)).toBe(true);
+
+    // Two pages edited (four results stale or added, of sixteen): the pages file holds exactly this run's results.
+    const third = await RunCache.open(file);
+    await third.loadPages();
+    const now = [page(pages[0].rel, 'edited'), page(pages[1].rel, 'edited too'), ...pages.slice(2)];
+    for (const p of now) parseThrough(third, p);
+    expect([third.hits, third.misses]).toEqual([15, 1]);
+    await third.save(recorded('three'));
+    expect(existsSync(`${file}.pages-added`)).toBe(false);
+    const stored = deserialize(await readFile(`${file}.pages`)) as { pages: object };
+    expect(Object.keys(stored.pages)).toHaveLength(16);
+    const fourth = await RunCache.open(file);
+    await fourth.loadPages();
+    for (const p of now) parseThrough(fourth, p);
+    parseThrough(fourth, pages[0]);
+    expect([fourth.hits, fourth.misses]).toEqual([16, 1]);
   });
 
   it('replays the last run (its diagnostics and exit code) only for the same fingerprint and the same bytes on disk', async () => {
