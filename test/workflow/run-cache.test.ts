@@ -30,6 +30,23 @@ async function cacheFile(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), 'docsdk-cache-')), 'sub', 'cache.json');
 }
 
+/** A cache that a run of sixteen pages saved. */
+async function sixteenPagesCached(): Promise<{ file: string; pages: PageFile[] }> {
+  const file = await cacheFile();
+  const pages = Array.from({ length: 16 }, (_, i) => page(`management/p${i}.md`, `${PAGE.bytes}\nPage ${i}.\n`));
+  const first = await RunCache.open(file);
+  for (const p of pages) parseThrough(first, p);
+  await first.save(recorded('one'));
+  return { file, pages };
+}
+
+/** The cache at `file` as the next run opens it, its page results read. */
+async function openedWithPages(file: string): Promise<RunCache> {
+  const cache = await RunCache.open(file);
+  await cache.loadPages();
+  return cache;
+}
+
 describe('RunCache', () => {
   it('parses a page once; a reopened cache answers with the same result', async () => {
     const file = await cacheFile();
@@ -80,17 +97,12 @@ describe('RunCache', () => {
   });
 
   it('a run that parsed a page or two of many writes only those beside the pages file, and a later run finds them all', async () => {
-    const file = await cacheFile();
-    const pages = Array.from({ length: 16 }, (_, i) => page(`management/p${i}.md`, `${PAGE.bytes}\nPage ${i}.\n`));
-    const first = await RunCache.open(file);
-    for (const p of pages) parseThrough(first, p);
-    await first.save(recorded('one'));
+    const { file, pages } = await sixteenPagesCached();
     const pagesFile = await readFile(`${file}.pages`);
 
     // One page edited: its old result goes unused, its new one is added.
     const edited = [page(pages[0].rel, `${pages[0].bytes}\nEdited.\n`), ...pages.slice(1)];
-    const second = await RunCache.open(file);
-    await second.loadPages();
+    const second = await openedWithPages(file);
     for (const p of edited) parseThrough(second, p);
     expect([second.hits, second.misses]).toEqual([15, 1]);
     await second.save(recorded('two'));
@@ -98,28 +110,21 @@ describe('RunCache', () => {
     expect(Object.keys((deserialize(await readFile(`${file}.pages-added`)) as { pages: object }).pages)).toHaveLength(1);
 
     // Both results of the edited page are found (its edit undone, then redone), and the others.
-    const third = await RunCache.open(file);
-    await third.loadPages();
+    const third = await openedWithPages(file);
     for (const p of [...pages, edited[0]]) expect(parseThrough(third, p)).toEqual(parsePage(p));
     expect([third.hits, third.misses]).toEqual([17, 0]);
   });
 
   it('writes the pages file anew, of this run\'s results only, once more than an eighth of them would be stale or beside it', async () => {
-    const file = await cacheFile();
-    const pages = Array.from({ length: 16 }, (_, i) => page(`management/p${i}.md`, `${PAGE.bytes}\nPage ${i}.\n`));
-    const first = await RunCache.open(file);
-    for (const p of pages) parseThrough(first, p);
-    await first.save(recorded('one'));
-    const second = await RunCache.open(file);
-    await second.loadPages();
+    const { file, pages } = await sixteenPagesCached();
+    const second = await openedWithPages(file);
     parseThrough(second, page(pages[0].rel, 'edited'));
     for (const p of pages.slice(1)) parseThrough(second, p);
     await second.save(recorded('two'));
     expect(existsSync(`${file}.pages-added`)).toBe(true);
 
     // Two pages edited (four results stale or added, of sixteen): the pages file holds exactly this run's results.
-    const third = await RunCache.open(file);
-    await third.loadPages();
+    const third = await openedWithPages(file);
     const now = [page(pages[0].rel, 'edited'), page(pages[1].rel, 'edited too'), ...pages.slice(2)];
     for (const p of now) parseThrough(third, p);
     expect([third.hits, third.misses]).toEqual([15, 1]);
@@ -127,8 +132,7 @@ describe('RunCache', () => {
     expect(existsSync(`${file}.pages-added`)).toBe(false);
     const stored = deserialize(await readFile(`${file}.pages`)) as { pages: object };
     expect(Object.keys(stored.pages)).toHaveLength(16);
-    const fourth = await RunCache.open(file);
-    await fourth.loadPages();
+    const fourth = await openedWithPages(file);
     for (const p of now) parseThrough(fourth, p);
     parseThrough(fourth, pages[0]);
     expect([fourth.hits, fourth.misses]).toEqual([16, 1]);
