@@ -22,6 +22,10 @@ function isCheckInput(path: string): boolean {
 /** Comments the compiler acts on. */
 const DIRECTIVE = /@ts-|@jsx|^\/\/\//;
 
+const [SPACE, TAB, LF, CR, SLASH, STAR, BACKTICK, DOUBLE_QUOTE, QUOTE, BACKSLASH] = [...' \t\n\r/*`"\'\\'].map((ch) => ch.charCodeAt(0));
+/** Characters that start nothing withoutComments tells apart (whitespace, a comment, a string, a template, a regular expression). */
+const PLAIN_RUN = /[^ \t\n\r/`"']+/y;
+
 /**
  * The tokens of `text` with every run of whitespace and comments between them as one space,
  * or one line break when the run held one; undefined when it has a directive comment or a
@@ -32,15 +36,19 @@ export function withoutComments(text: string): string | undefined {
   let out = '';
   let gap: '' | ' ' | '\n' = '';
   for (let i = 0; i < text.length; ) {
-    const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-      if (c === '\n' || c === '\r') gap = '\n';
-      else if (!gap) gap = ' ';
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB) {
+      if (!gap) gap = ' ';
       i++;
       continue;
     }
-    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
-      const line = text[i + 1] === '/';
+    if (c === LF || c === CR) {
+      gap = '\n';
+      i++;
+      continue;
+    }
+    if (c === SLASH && (text.charCodeAt(i + 1) === SLASH || text.charCodeAt(i + 1) === STAR)) {
+      const line = text.charCodeAt(i + 1) === SLASH;
       const end = line ? text.indexOf('\n', i) : text.indexOf('*/', i + 2);
       const stop = end < 0 ? text.length : line ? end : end + 2;
       const comment = text.slice(i, stop);
@@ -50,12 +58,17 @@ export function withoutComments(text: string): string | undefined {
       i = stop;
       continue;
     }
-    if (c === '`' || c === '/') return undefined;
-    let end = i + 1;
-    if (c === '"' || c === "'") {
+    if (c === BACKTICK || c === SLASH) return undefined;
+    let end: number;
+    if (c === DOUBLE_QUOTE || c === QUOTE) {
       // A string: to its closing quote, escapes skipped; a line break ends an unterminated one.
-      while (end < text.length && text[end] !== c && text[end] !== '\n') end += text[end] === '\\' ? 2 : 1;
+      end = i + 1;
+      while (end < text.length && text.charCodeAt(end) !== c && text.charCodeAt(end) !== LF) end += text.charCodeAt(end) === BACKSLASH ? 2 : 1;
       end++;
+    } else {
+      // A run of characters none of the above can start: one token as far as gaps go (a gap is only put between tokens).
+      PLAIN_RUN.lastIndex = i + 1;
+      end = PLAIN_RUN.test(text) ? PLAIN_RUN.lastIndex : i + 1;
     }
     out += (out ? gap : '') + text.slice(i, end);
     gap = '';
