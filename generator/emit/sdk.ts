@@ -17,6 +17,7 @@ import { checkSdkLoads, SdkLoadError, type LoadTarget } from './load-check.js';
 import { clientView } from './views/client.js';
 import { apiView } from './views/request.js';
 import { FileScope } from './views/common.js';
+import { RenderInputs } from './render-inputs.js';
 import { modelView } from './views/model.js';
 import { indexView, packageView } from './views/package.js';
 import { readmeView } from './views/readme.js';
@@ -129,21 +130,42 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   const texts = new Map<string, string | Promise<string>>();
   const renders: Record<string, string> = {};
   const reused = new Set<string>();
+  /** Takes `path` from the previous output when it was rendered from what `key` says (else `rerender` makes it after all). */
+  const reuse = (path: string, key: string, rerender: () => string): boolean => {
+    renders[path] = key;
+    if (previous?.renders[path] !== key || !previous.hashes.has(path)) return false;
+    reused.add(path);
+    // Rendered after all if the file went meanwhile.
+    texts.set(path, previous.read(path).catch(() => (reused.delete(path), rerender())));
+    return true;
+  };
   /** Renders `path`, or takes it from the previous output when its view is the one that was rendered there. */
   const render = (path: string, template: TemplateName, view: object, validate: (text: string) => string = (text) => text) => {
-    const key = (renders[path] = renderKey(sourceHash, template, view));
-    if (previous?.renders[path] === key && previous.hashes.has(path)) {
-      reused.add(path);
-      // Rendered after all if the file went meanwhile.
-      texts.set(path, previous.read(path).catch(() => (reused.delete(path), validate(templates[template](view)))));
-    } else {
-      texts.set(path, validate(templates[template](view)));
-    }
+    const text = () => validate(templates[template](view));
+    if (!reuse(path, renderKey(sourceHash, template, view), text)) texts.set(path, text());
+  };
+  /**
+   * Renders `path` from the view `view()` builds, or takes it from the previous output when it
+   * was rendered from the same inputs (`inputs`, render-inputs.ts: the view is not built then).
+   * The key is recorded only for a view that warned about nothing: the same inputs warn the
+   * same, so a file taken from the previous output has no diagnostics to report.
+   */
+  const renderFrom = (path: string, template: TemplateName, inputs: string, view: () => object) => {
+    const text = () => {
+      const before = diagnostics.length;
+      const rendered = templates[template](view());
+      if (diagnostics.length > before) delete renders[path];
+      return rendered;
+    };
+    if (!reuse(path, inputs, text)) texts.set(path, text());
   };
   render('package.json', 'package.json', packageView(plan, packageName, packageVersion), (text) => checkedJson('package.json', text));
   render('tsconfig.json', 'tsconfig.json', {}, (text) => checkedJson('tsconfig.json', text));
-  for (const structure of plan.structures) render(`src/models/${structure.stem}.ts`, 'model.ts', modelView(structure, scope()));
-  for (const client of plan.clients) render(`src/${client.stem}.ts`, 'client.ts', clientView(client, scope(), userAgent, api));
+  const inputs = new RenderInputs(plan, sourceHash);
+  for (const [name, structure] of plan.structureNamed) {
+    renderFrom(`src/models/${structure.stem}.ts`, 'model.ts', inputs.structureKey(name), () => modelView(structure, scope()));
+  }
+  for (const client of plan.clients) renderFrom(`src/${client.stem}.ts`, 'client.ts', inputs.clientKey(client, userAgent, api), () => clientView(client, scope(), userAgent, api));
   render('src/index.ts', 'index.ts', indexView(plan));
   render('src/runtime.ts', 'runtime.ts', { runtimeSource: runtimeSource.trimEnd() });
   const files = new Map<string, string>();
