@@ -19,6 +19,11 @@ function isCheckInput(path: string): boolean {
   return true;
 }
 
+/** A check input whose text names a JSON file, which it may import: JSON files are then inputs too. */
+export function mayImportJson(path: string, text: string): boolean {
+  return isCheckInput(path) && !path.endsWith('.json') && text.includes('.json');
+}
+
 /** Comments the compiler acts on. */
 const DIRECTIVE = /@ts-|@jsx|^\/\/\//;
 
@@ -86,17 +91,22 @@ export interface CheckedPackage {
 /**
  * Whether the compiler, given the files of `next` (the .ts files with tsconfig.json and
  * package.json, relative path → text; `nextHashes`: their sha256, where known), reports what
- * it reported for `checked` (a package it passed).
+ * it reported for `checked` (a package it passed). A text left out (undefined) is the checked
+ * package's file as it is (its sha256 in `nextHashes`), which the caller knows names no JSON
+ * file (mayImportJson).
  */
-export async function sameCheckInputs(checked: CheckedPackage, next: ReadonlyMap<string, string>, nextHashes?: ReadonlyMap<string, string>): Promise<boolean> {
+export async function sameCheckInputs(checked: CheckedPackage, next: ReadonlyMap<string, string | undefined>, nextHashes?: ReadonlyMap<string, string>): Promise<boolean> {
   const before = [...checked.hashes.keys()].filter(isCheckInput).sort();
   const after = [...next.keys()].filter(isCheckInput).sort();
   if (before.length !== after.length || before.some((path, i) => path !== after[i])) return false;
   for (const path of after) {
-    const text = next.get(path)!;
+    const text = next.get(path);
     const hash = checked.hashes.get(path)!;
-    // A .json import would make JSON files inputs too.
-    if (text.includes('.json') && !path.endsWith('.json')) return false;
+    if (text === undefined) {
+      if (nextHashes?.get(path) !== hash) return false;
+      continue;
+    }
+    if (mayImportJson(path, text)) return false;
     if ((nextHashes?.get(path) ?? contentHash(text)) === hash) continue;
     if (!path.endsWith('.ts')) return false;
     const stripped = withoutComments(text);

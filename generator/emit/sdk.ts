@@ -9,7 +9,7 @@ import { toOpenApi } from '../openapi/export.js';
 import { planSdk, type SdkPlan } from './plan.js';
 import { loadTemplates, type CompiledTemplates, type TemplateName } from './templates.js';
 import { jsonText } from './escape.js';
-import { sameCheckInputs, type CheckedPackage } from './check-reuse.js';
+import { mayImportJson, sameCheckInputs, type CheckedPackage } from './check-reuse.js';
 import { contentHash } from '../workflow/output-files.js';
 import { startTypeCheck, type TypeCheck } from './type-check.js';
 import { SdkTypeError } from './sdk-type-error.js';
@@ -64,9 +64,14 @@ export interface PreviousSdk extends CheckedPackage {
   renders: Readonly<Record<string, string>>;
 }
 
-export interface EmittedSdk {
-  /** Relative path (`/`-separated) → content, sorted by path. */
-  files: Map<string, string>;
+/** `Text`: string when no previous output was given, so every text is there. */
+export interface EmittedSdk<Text extends string | undefined = string | undefined> {
+  /**
+   * Relative path (`/`-separated) → content, sorted by path. Undefined for a file taken from
+   * the previous output as it is (its sha256 in `hashes`): not read, it is on disk there (unless
+   * the checks ran, which read every file).
+   */
+  files: Map<string, Text>;
   /** sha256 of each file's content, by path. */
   hashes: Map<string, string>;
   /** renderKey of each rendered file (model.json and openapi.json are not rendered from a view). */
@@ -97,6 +102,8 @@ function exportedNames(source: string): string[] {
 }
 
 /** Throws SdkTypeError when the result does not compile, SdkLoadError when it does not load, or when a JSON template renders invalid JSON. */
+export async function emitSdk(model: Model, options?: EmitOptions & { previous?: undefined }): Promise<EmittedSdk<string>>;
+export async function emitSdk(model: Model, options?: EmitOptions): Promise<EmittedSdk>;
 export async function emitSdk(model: Model, options: EmitOptions = {}): Promise<EmittedSdk> {
   const check = options.typeCheck === false ? undefined : options.typeCheck === true || options.typeCheck === undefined ? startTypeCheck() : options.typeCheck;
   try {
@@ -127,22 +134,37 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   const api = apiView(model);
   const previous = options.previous;
 
-  const texts = new Map<string, string | Promise<string>>();
+  /** Each file's text; undefined for a file taken from the previous output, which is not read. */
+  const files = new Map<string, string | undefined>();
+  const hashes = new Map<string, string>();
   const renders: Record<string, string> = {};
-  const reused = new Set<string>();
-  /** Takes `path` from the previous output when it was rendered from what `key` says (else `rerender` makes it after all). */
-  const reuse = (path: string, key: string, rerender: () => string): boolean => {
+  /** The files taken from the previous output, and how to render each after all. */
+  const reused = new Map<string, () => string>();
+  let rendered = 0;
+  /**
+   * Records `key` as what `path` is rendered from, and takes the file from the previous output
+   * when it was rendered from the same there (the same key, the same text: its sha256 is the
+   * one recorded, and the write links it), else renders it with `text`. A check input that
+   * names a JSON file keeps no key: the check reuse must see its text (check-reuse.ts), so it
+   * is never taken unread.
+   */
+  const place = (path: string, key: string, text: () => string) => {
     renders[path] = key;
-    if (previous?.renders[path] !== key || !previous.hashes.has(path)) return false;
-    reused.add(path);
-    // Rendered after all if the file went meanwhile.
-    texts.set(path, previous.read(path).catch(() => (reused.delete(path), rerender())));
-    return true;
+    if (previous?.renders[path] === key && previous.hashes.has(path)) {
+      reused.set(path, text);
+      files.set(path, undefined);
+      hashes.set(path, previous.hashes.get(path)!);
+      return;
+    }
+    const made = text();
+    if (mayImportJson(path, made)) delete renders[path];
+    files.set(path, made);
+    hashes.set(path, contentHash(made));
+    rendered++;
   };
   /** Renders `path`, or takes it from the previous output when its view is the one that was rendered there. */
   const render = (path: string, template: TemplateName, view: object, validate: (text: string) => string = (text) => text) => {
-    const text = () => validate(templates[template](view));
-    if (!reuse(path, renderKey(sourceHash, template, view), text)) texts.set(path, text());
+    place(path, renderKey(sourceHash, template, view), () => validate(templates[template](view)));
   };
   /**
    * Renders `path` from the view `view()` builds, or takes it from the previous output when it
@@ -151,13 +173,27 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
    * same, so a file taken from the previous output has no diagnostics to report.
    */
   const renderFrom = (path: string, template: TemplateName, inputs: string, view: () => object) => {
-    const text = () => {
+    place(path, inputs, () => {
       const before = diagnostics.length;
       const rendered = templates[template](view());
       if (diagnostics.length > before) delete renders[path];
       return rendered;
-    };
-    if (!reuse(path, inputs, text)) texts.set(path, text());
+    });
+  };
+  /** The text of every file so far, for the checks: the previous output's files read (rendered after all if one went meanwhile). */
+  const readReused = async (): Promise<ReadonlyMap<string, string>> => {
+    for (const [path, rerender] of reused) {
+      if (files.get(path) !== undefined) continue;
+      const text = await previous!.read(path).catch(() => undefined);
+      if (text !== undefined) files.set(path, text);
+      else {
+        reused.delete(path);
+        rendered++;
+        files.set(path, rerender());
+        hashes.set(path, contentHash(files.get(path)!));
+      }
+    }
+    return new Map(files as Map<string, string>);
   };
   render('package.json', 'package.json', packageView(plan, packageName, packageVersion), (text) => checkedJson('package.json', text));
   render('tsconfig.json', 'tsconfig.json', {}, (text) => checkedJson('tsconfig.json', text));
@@ -168,22 +204,17 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   for (const client of plan.clients) renderFrom(`src/${client.stem}.ts`, 'client.ts', inputs.clientKey(client, userAgent, api), () => clientView(client, scope(), userAgent, api));
   render('src/index.ts', 'index.ts', indexView(plan));
   render('src/runtime.ts', 'runtime.ts', { runtimeSource: runtimeSource.trimEnd() });
-  const files = new Map<string, string>();
-  const hashes = new Map<string, string>();
-  for (const [path, text] of texts) {
-    files.set(path, await text);
-    hashes.set(path, reused.has(path) ? previous!.hashes.get(path)! : contentHash(files.get(path)!));
-  }
   // The .ts files are all in: the checks may start (while the rest is rendered), unless the previous ones stand.
   const checkStands = previous !== undefined && (await sameCheckInputs(previous, files, hashes));
-  const checked = checkStands ? undefined : startChecks(files, check);
+  const checkedFiles = checkStands ? undefined : await readReused();
+  const checked = checkedFiles && startChecks(checkedFiles, check);
 
   const finish = (path: string, text: string) => {
     files.set(path, text);
     hashes.set(path, contentHash(text));
   };
   render('README.md', 'README.md', readmeView(plan, packageName, userAgent));
-  finish('README.md', await texts.get('README.md')!);
+  if (checkedFiles) await readReused();
   const openApiText = () => jsonText(toOpenApi(model, { title: packageName }), 2) + '\n';
   if (options.openApi !== 'deferred') finish('openapi.json', openApiText());
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -191,7 +222,7 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
 
   const loadCheck = async () => {
     const loadStarted = performance.now();
-    const problems = await checkSdkLoads(files, loadTargets(plan)).finally(() => (timings.loadcheck = performance.now() - loadStarted));
+    const problems = await checkSdkLoads(checkedFiles!, loadTargets(plan)).finally(() => (timings.loadcheck = performance.now() - loadStarted));
     if (problems.length) throw new SdkLoadError(problems);
   };
   const deferred = checked && options.loadCheck === 'deferred' ? loadCheck : undefined;
@@ -214,7 +245,7 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
     checkStands,
     ...(deferred && { loadCheck: deferred }),
     ...(options.openApi === 'deferred' && { openApiText }),
-    rendered: texts.size - reused.size,
+    rendered,
     reused: reused.size,
     compiledTemplates: compiled,
     diagnostics,

@@ -91,7 +91,7 @@ export class IncrementalRun {
   readonly onPage = (): void => this.options.progress.tick();
 
   /** The files on disk that writing `files` (`hashes`: their sha256, where known) would add, change or remove. */
-  staleFiles(files: ReadonlyMap<string, string>, hashes?: ReadonlyMap<string, string>): FileChange[] {
+  staleFiles(files: ReadonlyMap<string, string | undefined>, hashes?: ReadonlyMap<string, string>): FileChange[] {
     return changedFiles(this.onDisk, files, hashes);
   }
 

@@ -114,15 +114,16 @@ export function outputSignatures(outDir: string, files: Iterable<string>): Map<s
 }
 
 /**
- * Files that writing `generated` (path → text; `hashes`: their sha256, where known) would add,
- * change or remove in a folder whose files have the hashes `onDisk`, sorted by path.
+ * Files that writing `generated` (path → text; `hashes`: their sha256, where known, and where
+ * the text is left out) would add, change or remove in a folder whose files have the hashes
+ * `onDisk`, sorted by path.
  */
-export function changedFiles(onDisk: ReadonlyMap<string, string>, generated: ReadonlyMap<string, string>, hashes?: ReadonlyMap<string, string>): FileChange[] {
+export function changedFiles(onDisk: ReadonlyMap<string, string>, generated: ReadonlyMap<string, string | undefined>, hashes?: ReadonlyMap<string, string>): FileChange[] {
   const changes: FileChange[] = [];
   for (const [path, text] of generated) {
     const current = onDisk.get(path);
     if (!current) changes.push({ path, change: 'added' });
-    else if (current !== (hashes?.get(path) ?? contentHash(text))) changes.push({ path, change: 'modified' });
+    else if (current !== (hashes?.get(path) ?? contentHash(text!))) changes.push({ path, change: 'modified' });
   }
   for (const path of onDisk.keys()) if (!generated.has(path)) changes.push({ path, change: 'removed' });
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -8,7 +8,7 @@
 // swap half done; every later run first finishes or undoes it (recoverOutput), judging
 // whether the run that left it is alive by its lock (run-lock.ts), never by a PID.
 import { randomUUID } from 'node:crypto';
-import { linkSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathUnder, PortablePaths } from './paths.js';
@@ -113,7 +113,7 @@ export async function assertReplaceable(outDir: string): Promise<void> {
  * path in `unchanged` is hard-linked from `out` instead (its file there holds that very text),
  * or written where it cannot be.
  */
-async function writeTree(dir: string, files: ReadonlyMap<string, string>, out: string, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
+async function writeTree(dir: string, files: ReadonlyMap<string, string | undefined>, out: string, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
   const folders = new Set<string>();
   for (const path of files.keys()) {
     const slash = path.lastIndexOf('/');
@@ -130,10 +130,12 @@ async function writeTree(dir: string, files: ReadonlyMap<string, string>, out: s
         linkSync(pathUnder(out, path), target);
         continue;
       } catch {
-        // Another file system, no hard links there, or the file went: written below.
+        // Another file system, no hard links there, or the file went: written (or copied) below.
       }
     }
-    writeFileSync(target, text);
+    // No text: the current output's file as it is (emitSdk took it unread), copied.
+    if (text === undefined) copyFileSync(pathUnder(out, path), target);
+    else writeFileSync(target, text);
   }
 }
 
@@ -162,7 +164,7 @@ async function removeFolder(dir: string): Promise<void> {
  * the files made meanwhile (`alongside`), then the marker, last: a folder holding the marker
  * is complete. Rejects with the check's error first.
  */
-async function stage(dir: string, files: ReadonlyMap<string, string>, out: string, options: WriteOptions, alongside: Alongside): Promise<void> {
+async function stage(dir: string, files: ReadonlyMap<string, string | undefined>, out: string, options: WriteOptions, alongside: Alongside): Promise<void> {
   // Not recursive: a folder of that name already there is another write's.
   await mkdir(dir);
   await writeTree(dir, files, out, options.unchanged);
@@ -208,7 +210,7 @@ export interface StagedFiles {
 type Alongside = () => Promise<StagedFiles | undefined>;
 
 /** Throws unless every one of `paths` is one the output may hold: not the marker, portable (so inside it), no two one file ignoring case. */
-function assertWritablePaths(checked: PortablePaths, files: ReadonlyMap<string, string>): void {
+function assertWritablePaths(checked: PortablePaths, files: ReadonlyMap<string, string | undefined>): void {
   if (files.has(OUTPUT_MARKER)) throw new Error(`refusing to write ${OUTPUT_MARKER}: docsdk's own marker file`);
   checked.add(files.keys());
 }
@@ -219,7 +221,7 @@ function assertWritablePaths(checked: PortablePaths, files: ReadonlyMap<string, 
  * unportable, or equal to another ignoring case), or OutputFolderError if `outDir` is not a
  * docsdk output folder.
  */
-export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): Promise<void> {
+export async function writeOutput(outDir: string, files: ReadonlyMap<string, string | undefined>, options: WriteOptions = {}): Promise<void> {
   const out = resolve(outDir);
   // Each path checked once: the alongside ones against these too.
   const checked = new PortablePaths();
@@ -265,7 +267,7 @@ async function isMountPoint(out: string): Promise<boolean> {
 }
 
 /** The two-rename swap; false (nothing changed) when the output folder cannot be renamed. */
-async function swapBeside(out: string, id: string, files: ReadonlyMap<string, string>, options: WriteOptions, alongside: Alongside): Promise<boolean> {
+async function swapBeside(out: string, id: string, files: ReadonlyMap<string, string | undefined>, options: WriteOptions, alongside: Alongside): Promise<boolean> {
   const temp = join(dirname(out), `${TEMP_PREFIX}${basename(out)}-${id}`);
   const built = `${temp}-new`;
   const aside = `${temp}-old`;
@@ -301,7 +303,7 @@ async function swapBeside(out: string, id: string, files: ReadonlyMap<string, st
  * then the old entries move to `…-old` (the marker last) and the new ones up (the marker
  * last). Where the markers are tells a later run how far a killed swap got (finishInPlaceSwap).
  */
-async function writeInPlace(out: string, id: string, files: ReadonlyMap<string, string>, options: WriteOptions, alongside: Alongside): Promise<void> {
+async function writeInPlace(out: string, id: string, files: ReadonlyMap<string, string | undefined>, options: WriteOptions, alongside: Alongside): Promise<void> {
   await mkdir(out, { recursive: true });
   const lock = await holdRunLock(join(out, `${TEMP_PREFIX}${id}-lock`));
   try {

@@ -63,7 +63,7 @@ const hostile = model(
   ],
 );
 
-let sdk: EmittedSdk;
+let sdk: EmittedSdk<string>;
 let dir: string;
 beforeAll(async () => {
   sdk = await emitSdk(hostile, { packageName: INJECTIONS[2] }); // type-checks, or throws

@@ -3,12 +3,16 @@
 // of a model, then of the changed model with the first as the previous output, and compares
 // it with a clean emit of the changed model: the same files and diagnostics, though the file
 // the change shows differs from the previous one (so a wrong reuse would fail the case).
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../generator/model/types.js';
 import { emitSdk, type EmitOptions, type EmittedSdk, type PreviousSdk } from '../../generator/emit/sdk.js';
 import { field, model, operation, structure } from '../support/model.js';
+import { repoRoot } from '../helpers/cli.js';
 
-const OPTIONS: EmitOptions = { typeCheck: false, loadCheck: false };
+const OPTIONS: Omit<EmitOptions, 'previous'> = { typeCheck: false, loadCheck: false };
 
 function base(): Model {
   return model(
@@ -32,13 +36,23 @@ function base(): Model {
   );
 }
 
-const asPrevious = (sdk: EmittedSdk): PreviousSdk => ({ hashes: sdk.hashes, renders: sdk.renders, read: async (path) => sdk.files.get(path)! });
+/** `sdk`'s files, those it took from `previous` unread (no text) with their text there, which has the same sha256. */
+function withTaken(sdk: EmittedSdk, previous: EmittedSdk<string>): Map<string, string> {
+  return new Map(
+    [...sdk.files].map(([path, text]) => {
+      if (text === undefined) expect(sdk.hashes.get(path), path).toBe(previous.hashes.get(path));
+      return [path, text ?? previous.files.get(path)!];
+    }),
+  );
+}
+
+const asPrevious = (sdk: EmittedSdk<string>): PreviousSdk => ({ hashes: sdk.hashes, renders: sdk.renders, read: async (path) => sdk.files.get(path)! });
 
 /** The previous emit, the emit of `after` with it as the previous output, and a clean emit of `after`. */
-async function emitAfter(before: Model, after: Model, options: EmitOptions = {}) {
+async function emitAfter(before: Model, after: Model, options: Omit<EmitOptions, 'previous'> = {}) {
   const first = await emitSdk(before, { ...OPTIONS, ...options });
   const [next, clean] = await Promise.all([emitSdk(after, { ...OPTIONS, ...options, previous: asPrevious(first) }), emitSdk(after, { ...OPTIONS, ...options })]);
-  expect([...next.files]).toEqual([...clean.files]);
+  expect([...withTaken(next, first)]).toEqual([...clean.files]);
   expect(next.diagnostics).toEqual(clean.diagnostics);
   /** The paths whose text changed. */
   const changed = [...clean.files.keys()].filter((path) => first.files.get(path) !== clean.files.get(path)).sort();
@@ -94,7 +108,7 @@ describe('a file is taken from the previous output only when its view would be t
     const first = await emitSdk(base(), OPTIONS);
     const options = { ...OPTIONS, packageName: 'other-sdk' };
     const [next, clean] = await Promise.all([emitSdk(base(), { ...options, previous: asPrevious(first) }), emitSdk(base(), options)]);
-    expect([...next.files]).toEqual([...clean.files]);
+    expect([...withTaken(next, first)]).toEqual([...clean.files]);
     expect(clean.files.get('src/ManagementClient.ts')).not.toBe(first.files.get('src/ManagementClient.ts'));
   });
 
@@ -104,5 +118,31 @@ describe('a file is taken from the previous output only when its view would be t
     expect(changed).toEqual([]);
     expect(next.diagnostics.map((d) => d.message)).toEqual(['owner: links to NoSuchDto, which no page defines: typed unknown']);
     expect(next.rendered).toBe(1);
+  });
+});
+
+describe('a file taken from the previous output is not read', () => {
+  it('unless the checks run: then every text is there', async () => {
+    const first = await emitSdk(base(), OPTIONS);
+    const after = edited((m) => (m.structures.Item.fields[0].type = { kind: 'primitive', type: 'number' }));
+    const [next, clean] = await Promise.all([emitSdk(after, { ...OPTIONS, previous: asPrevious(first) }), emitSdk(after, OPTIONS)]);
+    expect(next.checkStands).toBe(false);
+    expect(next.reused).toBeGreaterThan(0);
+    expect([...next.files]).toEqual([...clean.files]);
+  });
+
+  it('nor is a check input that names a JSON file ever taken unread: the check reuse must see it, and it runs the checks', async () => {
+    const templatesDir = await mkdtemp(join(tmpdir(), 'docsdk-templates-'));
+    try {
+      const model = await readFile(join(repoRoot, 'templates', 'model.ts.hbs'), 'utf8');
+      await writeFile(join(templatesDir, 'model.ts.hbs'), `${model}// as in ./data.json\n`);
+      const options = { ...OPTIONS, templatesDir };
+      const first = await emitSdk(base(), options);
+      const next = await emitSdk(base(), { ...options, previous: asPrevious(first) });
+      expect(next.files.get('src/models/Item.ts')).toContain('./data.json');
+      expect(next.checkStands).toBe(false);
+    } finally {
+      await rm(templatesDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -32,6 +32,14 @@ describe('writeOutput', () => {
     await writeOutput(out, files({ 'a.ts': 'a', 'src/models/B.ts': 'b' }));
     expect(await tree(out)).toEqual({ 'a.ts': 'a', 'src/models/B.ts': 'b', [OUTPUT_MARKER]: expect.any(String) });
     expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test('a file given without its text is the file of the current output: linked when unchanged, else copied', async () => {
+    await writeOutput(out, files({ 'a.ts': 'a', 'b.ts': 'b' }));
+    const before = await stat(join(out, 'a.ts'));
+    await writeOutput(out, new Map([['a.ts', undefined], ['b.ts', undefined], ['c.ts', 'c']]), { unchanged: new Set(['a.ts']) });
+    expect(await tree(out)).toEqual({ 'a.ts': 'a', 'b.ts': 'b', 'c.ts': 'c', [OUTPUT_MARKER]: expect.any(String) });
+    expect((await stat(join(out, 'a.ts'))).ino).toBe(before.ino);
   });
 
   test('replaces the previous output as a whole: removed files are gone', async () => {
