@@ -10,22 +10,40 @@
 // renders: a model file those its structure refers to (their type name and stem only), a
 // client file those its operations refer to or return, and (for the response envelope and
 // the items of a paginated response) what those structures hold and refer to in turn, so a
-// client's key takes every structure reachable from its operations, by its own key. A name
-// the view looks up is found in the JSON text (every TypeRef link is a `"ref"` key, every
-// operation's response a `"response"` key; a string value cannot hold `"ref":` unescaped, and
-// a name that is no link only adds an entry). A client file also reads the User-Agent and
-// the API view (base URL, security schemes), hashed with it; both read the templates, whose
-// sources are in `sourceHash`.
+// client's key takes every structure reachable from its operations, by its own key. The
+// names a view looks up are those of links (TypeRefs of kind `ref`) and of operations'
+// responses, and addNames takes them all, at any depth. A client file also reads the
+// User-Agent and the API view (base URL, security schemes), hashed with it; both read the
+// templates, whose sources are in `sourceHash`.
 import { contentHash } from '../workflow/output-files.js';
 import type { ClientPlan, SdkPlan } from './plan.js';
 import type { ApiView } from './views/request.js';
 
-/** Every `"ref":"…"` and `"response":"…"` value of a JSON text: the structure names a view may look up. */
-const LOOKED_UP = /"(?:ref|response)":("(?:[^"\\]|\\.)*")/g;
-
-function namesIn(json: string): Set<string> {
-  return new Set([...json.matchAll(LOOKED_UP)].map((m) => JSON.parse(m[1]) as string));
+/**
+ * The structure names a view may look up in `value` (plain JSON from the model): every link
+ * (a TypeRef `{ kind: 'ref', ref }`) and every operation's `response`, at any depth.
+ */
+function addNames(value: unknown, names: Set<string>): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) if (typeof item === 'object' && item !== null) addNames(item, names);
+    return names;
+  }
+  const record = value as Record<string, unknown>;
+  if (record.kind === 'ref' && typeof record.ref === 'string') names.add(record.ref);
+  if (typeof record.response === 'string') names.add(record.response);
+  for (const key in record) {
+    const item = record[key];
+    if (typeof item === 'object' && item !== null) addNames(item, names);
+  }
+  return names;
 }
+
+/**
+ * The key of a file rendered by `template` from `parts` and the JSON text `json`: joined by
+ * NUL, which JSON text never holds (JSON.stringify escapes every control character), so no
+ * two inputs join to the same text; `json` is not quoted again as a string inside JSON.
+ */
+const hashed = (template: string, sourceHash: string, parts: unknown[], json: string): string => contentHash(`${template}\0${sourceHash}\0${JSON.stringify(parts)}\0${json}`);
 
 interface StructureInputs {
   key: string;
@@ -52,8 +70,8 @@ export class RenderInputs {
     const plan = this.plan.structureNamed.get(name);
     if (inputs || !plan) return inputs;
     const json = JSON.stringify(plan.structure);
-    const names = namesIn(json);
-    const key = contentHash(JSON.stringify(['model.ts', this.sourceHash, this.lookup(name), json, [...names].sort().map((used) => this.lookup(used))]));
+    const names = addNames(plan.structure, new Set());
+    const key = hashed('model.ts', this.sourceHash, [this.lookup(name), ...[...names].sort().map((used) => this.lookup(used))], json);
     this.structures.set(name, (inputs = { key, names }));
     return inputs;
   }
@@ -68,13 +86,13 @@ export class RenderInputs {
     const operations = JSON.stringify(client.operations.map((op) => [op.methodName, op.paramsTypeName, op.iterateName ?? null, op.operation]));
     // Every structure reachable from the operations, each by its key (which holds its JSON and the names it uses).
     const reached = new Set<string>();
-    const next = [...namesIn(operations)];
+    const next = [...addNames(client.operations.map((op) => op.operation), new Set())];
     for (let name = next.pop(); name !== undefined; name = next.pop()) {
       if (reached.has(name)) continue;
       reached.add(name);
       next.push(...(this.structure(name)?.names ?? []));
     }
     const structures = [...reached].sort().map((name) => [...this.lookup(name), this.structure(name)?.key ?? null]);
-    return contentHash(JSON.stringify(['client.ts', this.sourceHash, client.className, userAgent, api, operations, structures]));
+    return hashed('client.ts', this.sourceHash, [client.className, userAgent, api, structures], operations);
   }
 }
