@@ -49,9 +49,9 @@ export interface EmitOptions {
    */
   openApi?: 'deferred';
   /**
-   * The previous output, which passed both checks: a file whose view is the one it was rendered
-   * from is taken from it, not rendered; where the compiler would read the same (check-reuse.ts),
-   * neither check runs again.
+   * The previous output, which passed both checks: a file rendered from the same (the same key)
+   * is taken from it, neither rendered nor read; where the compiler would read the same
+   * (check-reuse.ts), neither check runs again.
    */
   previous?: PreviousSdk;
   /** The templates as an earlier run compiled them (used if made from the same sources). */
@@ -60,7 +60,7 @@ export interface EmitOptions {
 
 /** The SDK an earlier run wrote and checked, and what each of its files was rendered from. */
 export interface PreviousSdk extends CheckedPackage {
-  /** renderKey of each file, by path. */
+  /** What each file was rendered from (EmittedSdk.renders of the run that wrote it). */
   renders: Readonly<Record<string, string>>;
 }
 
@@ -74,7 +74,11 @@ export interface EmittedSdk<Text extends string | undefined = string | undefined
   files: Map<string, Text>;
   /** sha256 of each file's content, by path. */
   hashes: Map<string, string>;
-  /** renderKey of each rendered file (model.json and openapi.json are not rendered from a view). */
+  /**
+   * What each file was rendered from, by path: its view's renderKey, or for model and client
+   * files the key of what their views read (render-inputs.ts). Left out where the next run
+   * must not take the file unread (model.json and openapi.json are not rendered from a view).
+   */
   renders: Record<string, string>;
   /** The previous output's checks stand for this SDK: neither the compiler nor the load check ran. */
   checkStands: boolean;
@@ -175,9 +179,9 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   const renderFrom = (path: string, template: TemplateName, inputs: string, view: () => object) => {
     place(path, inputs, () => {
       const before = diagnostics.length;
-      const rendered = templates[template](view());
+      const text = templates[template](view());
       if (diagnostics.length > before) delete renders[path];
-      return rendered;
+      return text;
     });
   };
   /** The text of every file so far, for the checks: the previous output's files read (rendered after all if one went meanwhile). */
