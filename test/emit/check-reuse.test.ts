@@ -81,4 +81,11 @@ describe('withoutComments', () => {
     const edited: CheckedPackage = { hashes: new Map([['src/a.ts', contentHash('/** a */ x')]]), read: async () => '/** a */ y' };
     expect(await sameCheckInputs(edited, new Map([['src/a.ts', '/** b */ y']]))).toBe(false);
   });
+
+  it('takes a file given without its text as the checked one only when its hash is the checked one', async () => {
+    const checked = checkedPackage(new Map([['src/a.ts', 'x'], ['src/b.ts', '/** b */ y']]));
+    const taken = (hash: string) => sameCheckInputs(checked, new Map([['src/a.ts', undefined], ['src/b.ts', '/** c */ y']]), new Map([['src/a.ts', hash]]));
+    expect(await taken(contentHash('x'))).toBe(true);
+    expect(await taken(contentHash('z'))).toBe(false);
+  });
 });
