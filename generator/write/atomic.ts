@@ -217,9 +217,9 @@ function assertWritablePaths(checked: PortablePaths, files: ReadonlyMap<string, 
 
 /**
  * Replaces folder `outDir` by exactly `files` (relative `/`-separated path → content;
- * undefined: the file of the current output as it is) plus the marker. Throws before touching `outDir` if any path is unsafe (outside `outDir`,
- * unportable, or equal to another ignoring case), or OutputFolderError if `outDir` is not a
- * docsdk output folder.
+ * undefined: the file of the current output as it is) plus the marker. Throws before
+ * touching `outDir` if any path is unsafe (outside `outDir`, unportable, or equal to another
+ * ignoring case), or OutputFolderError if `outDir` is not a docsdk output folder.
  */
 export async function writeOutput(outDir: string, files: ReadonlyMap<string, string | undefined>, options: WriteOptions = {}): Promise<void> {
   const out = resolve(outDir);
