@@ -2,6 +2,7 @@ import { loadConfig } from '../config/load.js';
 import { DEFAULT_MAX_REMOVED_SHARE } from '../config/types.js';
 import type { ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/model-file.js';
+import { modelFile, type ModelFile } from '../diff/model-file-parts.js';
 import { contentHash } from '../workflow/output-files.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import { loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
@@ -145,7 +146,10 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return finish(failed(model.diagnostics, 'every page failed: nothing written (--allow-shrink writes an SDK without operations)'));
   }
 
-  const before = await run.previousModel();
+  // The model file, made once: the previous one is read against it, then it is hashed and written as these bytes.
+  let madeModelFile: ModelFile | undefined;
+  const currentModelFile = () => (madeModelFile ??= modelFile(model));
+  const before = await run.previousModel(currentModelFile);
   const removed = before ? removedOperations(before, model) : undefined;
   if (removed && removed.share > maxRemovedShare && !args.allowShrink && !args.check) {
     const guard: Diagnostic = {
@@ -158,11 +162,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   }
   progress.stage('generating');
   // Loaded here, not at start-up, like the emitter: a replayed or refused run never checks or writes an SDK.
-  const [{ checkStagedFolder, SdkTypeError, startTypeCheck }, { SdkLoadError }, { jsonText }] = await Promise.all([
-    import('../emit/type-check.js'),
-    import('../emit/load-check.js'),
-    import('../emit/escape.js'),
-  ]);
+  const [{ checkStagedFolder, SdkTypeError, startTypeCheck }, { SdkLoadError }] = await Promise.all([import('../emit/type-check.js'), import('../emit/load-check.js')]);
   let sdk: EmittedSdk;
   try {
     // Loaded here, not at start-up: a run that replays the last one never needs the emitter.
@@ -193,12 +193,16 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
 
   // openapi.json, and the model, which goes along so the next run (and `docsdk diff`) can
   // compare against this release: the largest files and read by no check, made once when first
-  // needed (a run that writes makes them while the compiler checks the staged output).
-  let documents: { files: Map<string, string>; hashes: Map<string, string> } | undefined;
+  // needed (a run that writes makes them while the compiler checks the staged output). Each as
+  // its UTF-8 bytes, made once, hashed and written as they are.
+  let documents: { files: Map<string, Buffer>; hashes: Map<string, string> } | undefined;
   const madeDocuments = () => {
     if (!documents) {
-      const files = new Map([['openapi.json', sdk.openApiText!()], [MODEL_FILE_NAME, jsonText(model, 2) + '\n']]);
-      documents = { files, hashes: new Map([...files].map(([path, text]) => [path, contentHash(text)])) };
+      const [openApi, saved] = [Buffer.from(sdk.openApiText!()), currentModelFile()];
+      documents = {
+        files: new Map([['openapi.json', openApi], [MODEL_FILE_NAME, saved.bytes]]),
+        hashes: new Map([['openapi.json', contentHash(openApi)], [MODEL_FILE_NAME, saved.sha256]]),
+      };
     }
     return documents;
   };
@@ -206,7 +210,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const output = () => {
     const made = madeDocuments();
     const hashes = new Map([...sdk.hashes, ...made.hashes]);
-    return { hashes, changed: run.staleFiles(new Map([...sdk.files, ...made.files]), hashes) };
+    return { hashes, changed: run.staleFiles(new Map<string, string | Buffer>([...sdk.files, ...made.files]), hashes) };
   };
   if (args.check) {
     const { changed } = output();
@@ -266,7 +270,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     ...(pageErrors && { reason: 'some pages failed (above); the SDK was generated from the rest' }),
   };
   const emitted = { rendered: sdk.rendered, reused: sdk.reused, checks: sdk.checkStands ? ('stood' as const) : ('ran' as const) };
-  await finish(result, { stages, emitted }, { hashes, renders: sdk.renders, templates: sdk.compiledTemplates });
+  await finish(result, { stages, emitted }, { hashes, renders: sdk.renders, templates: sdk.compiledTemplates, modelFile: currentModelFile().index });
 }
 
 /**

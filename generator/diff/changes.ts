@@ -1,7 +1,8 @@
 // Compares two public-API dumps and classifies every change by what it does to users of the
 // generated SDK: `breaking` (their code or calls may stop working), `feature` (new things
 // they can use), `docs` (descriptions and examples only).
-import type { Model, Provenance } from '../model/types.js';
+import type { Provenance } from '../model/types.js';
+import type { ModelParts } from './model-file-parts.js';
 import { parentKey, publicApi, type ApiEntry, type FieldFacts, type PublicApi, type Usage } from './public-api.js';
 import { unchangedParts } from './unchanged.js';
 
@@ -133,7 +134,7 @@ function bumpFor(changes: ApiChange[]): SemverBump {
 }
 
 /** Every change of the generated public API from `oldModel` to `newModel`, and the semver bump it calls for. */
-export function diffModels(oldModel: Model, newModel: Model): ApiDiff {
+export function diffModels(oldModel: ModelParts, newModel: ModelParts): ApiDiff {
   // What is the same on both sides can change nothing: only the rest is dumped and compared.
   const same = unchangedParts(oldModel, newModel);
   return diffApis(publicApi(oldModel, same), publicApi(newModel, same));

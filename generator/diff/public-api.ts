@@ -1,7 +1,8 @@
 // The public API a model generates, as flat comparable entries: operations, their
 // parameters, structures and their fields. This dump is what `docsdk diff` compares, so
 // it holds exactly the facts that reach the SDK or the OpenAPI file, as text.
-import type { Field, Model, Pagination, Provenance, Structure, TypeRef } from '../model/types.js';
+import type { Field, Pagination, Provenance, Structure, TypeRef } from '../model/types.js';
+import type { ModelParts } from './model-file-parts.js';
 
 /** How generated code uses a structure: sent in requests, received in responses, or both. */
 export type Usage = 'input' | 'output';
@@ -103,7 +104,7 @@ function structureRefs(s: Structure | undefined): string[] {
 }
 
 /** Structures reachable from request parameters (input) and from responses (output). */
-function structureUsage(model: Model): Map<string, Set<Usage>> {
+function structureUsage(model: ModelParts): Map<string, Set<Usage>> {
   const usage = new Map<string, Set<Usage>>();
   const visit = (name: string, as: Usage): void => {
     const seen = usage.get(name) ?? new Set<Usage>();
@@ -138,7 +139,7 @@ export interface Omitted {
 const NOTHING: Omitted = { operations: new Set(), structures: new Set() };
 
 /** The dump of `model`, but the entries of what `omit` names (which still count for the structures' usage). */
-export function publicApi(model: Model, omit: Omitted = NOTHING): PublicApi {
+export function publicApi(model: ModelParts, omit: Omitted = NOTHING): PublicApi {
   const entries: [string, ApiEntry][] = [];
   for (const client of model.clients) {
     for (const op of client.operations) {

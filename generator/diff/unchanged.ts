@@ -4,7 +4,8 @@
 // out of both dumps, they change no result as long as no other entry has, or looks up as its
 // parent, a key of theirs (keys are text: `A.b` is operation b of client A and field b of
 // structure A). A part that shares a key with another part is always compared.
-import type { Field, Model, Operation, Structure } from '../model/types.js';
+import type { Field, Operation, Structure } from '../model/types.js';
+import type { ModelParts } from './model-file-parts.js';
 import { fieldKey, operationKey, paramKey, parentKey, type Omitted } from './public-api.js';
 
 type PartKind = keyof Omitted;
@@ -21,7 +22,7 @@ interface Part {
 }
 
 /** The parts of a model by kind and key (`operations A.b`, `structures B`). */
-function parts(model: Model): Map<string, Part> {
+function parts(model: ModelParts): Map<string, Part> {
   const found = new Map<string, Part>();
   const add = (kind: PartKind, key: string, value: Operation | Structure, members: Field[]) => {
     const id = `${kind} ${key}`;
@@ -47,7 +48,7 @@ function keysOf({ kind, key, members }: Part, produce: (key: string) => void, lo
 }
 
 /** The operations and structures of `before` and `after` that a diff of the two can leave out. */
-export function unchangedParts(before: Model, after: Model): Omitted {
+export function unchangedParts(before: ModelParts, after: ModelParts): Omitted {
   const [old, now] = [parts(before), parts(after)];
   const same = new Set([...now].filter(([id, part]) => old.has(id) && sameJson(old.get(id)!.values, part.values)).map(([id]) => id));
   // Parts that share a key, or where one looks up a key the other has, are compared.

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { PreviousSdk } from '../emit/sdk.js';
 import type { CompiledTemplates } from '../emit/templates.js';
-import type { Model } from '../model/types.js';
 import { settledAt } from '../read/file-signature.js';
 import { readPages, readRegularFile, type KnownPages, type ReadPages } from '../read/inputs.js';
 import { assertReplaceable } from '../write/atomic.js';
 import type { PageCache } from '../pipeline.js';
 import { isModel, MODEL_FILE_NAME } from '../diff/model-file.js';
+import { readParts, type ModelFile, type ModelFileIndex, type ModelParts } from '../diff/model-file-parts.js';
 import { changedFiles, outputSignatures, readFolder, readOutput, type FileChange, type OutputState } from './output-files.js';
-import { pageSha256, runFingerprint, type FingerprintInputs } from './fingerprint.js';
+import { pageSha256, runFingerprint, sha256, type FingerprintInputs } from './fingerprint.js';
 import { defaultCacheFile, RunCache } from './run-cache.js';
 import type { RunResult } from './run-report.js';
 import type { Progress } from './progress.js';
@@ -91,7 +91,7 @@ export class IncrementalRun {
   readonly onPage = (): void => this.options.progress.tick();
 
   /** The files on disk that writing `files` (`hashes`: their sha256, where known) would add, change or remove. */
-  staleFiles(files: ReadonlyMap<string, string | undefined>, hashes?: ReadonlyMap<string, string>): FileChange[] {
+  staleFiles(files: ReadonlyMap<string, string | Buffer | undefined>, hashes?: ReadonlyMap<string, string>): FileChange[] {
     return changedFiles(this.onDisk, files, hashes);
   }
 
@@ -112,12 +112,20 @@ export class IncrementalRun {
   }
 
   /**
-   * The model the previous run kept in the output, if there is one this docsdk can read. Read
-   * when asked (after the parse): a run that replays never needs it, and it is megabytes.
+   * The clients and structures of the model the previous run kept in the output, if there is
+   * one this docsdk can read. Read when asked (after the parse): a run that replays never needs
+   * it, and it is megabytes. Where the last run recorded where the file's parts are, and the
+   * file is still the very bytes it indexed (its sha256), only the parts that differ from the
+   * model file made now (`now`, made when needed) are parsed.
    */
-  async previousModel(): Promise<Model | undefined> {
+  async previousModel(now?: () => ModelFile): Promise<ModelParts | undefined> {
     const saved = await readRegularFile(join(this.options.out, MODEL_FILE_NAME), MAX_MODEL_BYTES);
     if (!('bytes' in saved)) return undefined;
+    const index = this.cache?.lastRun?.modelFile;
+    if (index && now && sha256(saved.bytes) === index.sha256) {
+      const current = now();
+      if (current.index) return readParts({ bytes: saved.bytes, index }, { ...current, index: current.index });
+    }
     try {
       const data: unknown = JSON.parse(saved.bytes.toString('utf8'));
       return isModel(data) ? data : undefined;
@@ -138,6 +146,8 @@ export class IncrementalRun {
   async record(result: RunResult, written?: WrittenOutput): Promise<void> {
     if (!this.cache) return;
     const hashes = written?.hashes ?? this.onDisk;
+    // An index holds for the bytes it was made of (it says their sha256): one of a file left as it was stays good.
+    const modelFile = written ? written.modelFile : this.cache.lastRun?.modelFile;
     const settled = settledAt(Date.now());
     const signatures = [...(written ? outputSignatures(this.options.out, hashes.keys()) : this.output.signatures)].filter(([, signature]) => settled(signature));
     await this.cache.save({
@@ -146,6 +156,7 @@ export class IncrementalRun {
       signatures: new Map(signatures),
       ...(written?.renders && { renders: new Map(Object.entries(written.renders)) }),
       ...(written?.templates && { templates: written.templates }),
+      ...(modelFile && { modelFile }),
       pages: this.settledPages(),
       result,
     });
@@ -184,9 +195,10 @@ function sameEntries<V>(map: ReadonlyMap<string, V>, other: ReadonlyMap<string, 
   return map.size === (other?.size ?? 0) && [...map].every(([key, value]) => same(value, other?.get(key)));
 }
 
-/** What a run wrote: sha256 of each file, what each was rendered from, and the templates as compiled. */
+/** What a run wrote: sha256 of each file, what each was rendered from, the templates as compiled, and where the model file's parts are. */
 export interface WrittenOutput {
   hashes: ReadonlyMap<string, string>;
   renders?: Record<string, string>;
   templates?: CompiledTemplates;
+  modelFile?: ModelFileIndex;
 }

@@ -114,11 +114,11 @@ export function outputSignatures(outDir: string, files: Iterable<string>): Map<s
 }
 
 /**
- * Files that writing `generated` (path → text; `hashes`: their sha256, where known, and where
- * the text is left out) would add, change or remove in a folder whose files have the hashes
- * `onDisk`, sorted by path.
+ * Files that writing `generated` (path → text or bytes; `hashes`: their sha256, where known, and
+ * where the content is left out) would add, change or remove in a folder whose files have the
+ * hashes `onDisk`, sorted by path.
  */
-export function changedFiles(onDisk: ReadonlyMap<string, string>, generated: ReadonlyMap<string, string | undefined>, hashes?: ReadonlyMap<string, string>): FileChange[] {
+export function changedFiles(onDisk: ReadonlyMap<string, string>, generated: ReadonlyMap<string, string | Buffer | undefined>, hashes?: ReadonlyMap<string, string>): FileChange[] {
   const changes: FileChange[] = [];
   for (const [path, text] of generated) {
     const current = onDisk.get(path);

@@ -11,6 +11,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { docsdkBuildId } from '../config/package-root.js';
+import type { ModelFileIndex } from '../diff/model-file-parts.js';
 import type { CompiledTemplates } from '../emit/templates.js';
 import type { PageResult } from '../parse/page.js';
 import type { PageCache } from '../pipeline.js';
@@ -37,6 +38,8 @@ export interface RecordedRun {
   templates?: CompiledTemplates;
   /** The pages the run read, by absolute path: their files' signatures and the sha256 of their bytes. */
   pages?: KnownPages;
+  /** Where the parts of the model file the run left are (diff/model-file-parts.ts). */
+  modelFile?: ModelFileIndex;
   result: RunResult;
 }
 

@@ -1,8 +1,8 @@
 // The guard against a run that would silently drop most of an SDK (a renamed docs folder,
 // pages that stopped parsing): how many of the previous output's operations the new model lacks.
-import type { Model } from '../model/types.js';
+import type { ModelParts } from '../diff/model-file-parts.js';
 
-const operationKeys = (model: Model): string[] => model.clients.flatMap((c) => c.operations.map((o) => `${c.name}.${o.name}`));
+const operationKeys = (model: ModelParts): string[] => model.clients.flatMap((c) => c.operations.map((o) => `${c.name}.${o.name}`));
 
 export interface Removal {
   /** Operations of the previous output. */
@@ -13,7 +13,7 @@ export interface Removal {
   share: number;
 }
 
-export function removedOperations(before: Model, after: Model): Removal {
+export function removedOperations(before: ModelParts, after: ModelParts): Removal {
   const kept = new Set(operationKeys(after));
   const previous = operationKeys(before);
   const removed = previous.filter((key) => !kept.has(key)).sort();

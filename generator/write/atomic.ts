@@ -113,7 +113,7 @@ export async function assertReplaceable(outDir: string): Promise<void> {
  * path in `unchanged` is hard-linked from `out` instead (its file there holds that very text),
  * or written where it cannot be.
  */
-async function writeTree(dir: string, files: ReadonlyMap<string, string | undefined>, out: string, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
+async function writeTree(dir: string, files: ReadonlyMap<string, string | Buffer | undefined>, out: string, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
   const folders = new Set<string>();
   for (const path of files.keys()) {
     const slash = path.lastIndexOf('/');
@@ -202,7 +202,8 @@ export interface WriteOptions {
 
 /** Files to stage, and those of them (`unchanged`) whose file in the current output holds that very text. */
 export interface StagedFiles {
-  files: ReadonlyMap<string, string>;
+  /** Text, or its UTF-8 bytes where the caller made them already (to hash them). */
+  files: ReadonlyMap<string, string | Buffer>;
   unchanged?: ReadonlySet<string>;
 }
 
@@ -210,7 +211,7 @@ export interface StagedFiles {
 type Alongside = () => Promise<StagedFiles | undefined>;
 
 /** Throws unless every one of `paths` is one the output may hold: not the marker, portable (so inside it), no two one file ignoring case. */
-function assertWritablePaths(checked: PortablePaths, files: ReadonlyMap<string, string | undefined>): void {
+function assertWritablePaths(checked: PortablePaths, files: ReadonlyMap<string, unknown>): void {
   if (files.has(OUTPUT_MARKER)) throw new Error(`refusing to write ${OUTPUT_MARKER}: docsdk's own marker file`);
   checked.add(files.keys());
 }
