@@ -2,7 +2,7 @@ import { loadConfig } from '../config/load.js';
 import { DEFAULT_MAX_REMOVED_SHARE } from '../config/types.js';
 import type { ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/model-file.js';
-import { modelFile, type ModelFile } from '../diff/model-file-parts.js';
+import { ModelFile } from '../diff/model-file-parts.js';
 import { contentHash } from '../workflow/output-files.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import { loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
@@ -148,7 +148,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
 
   // The model file, made once: the previous one is read against it, then it is hashed and written as these bytes.
   let madeModelFile: ModelFile | undefined;
-  const currentModelFile = () => (madeModelFile ??= modelFile(model));
+  const currentModelFile = () => (madeModelFile ??= new ModelFile(model));
   const before = await run.previousModel(currentModelFile);
   const removed = before ? removedOperations(before, model) : undefined;
   if (removed && removed.share > maxRemovedShare && !args.allowShrink && !args.check) {
@@ -270,7 +270,13 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     ...(pageErrors && { reason: 'some pages failed (above); the SDK was generated from the rest' }),
   };
   const emitted = { rendered: sdk.rendered, reused: sdk.reused, checks: sdk.checkStands ? ('stood' as const) : ('ran' as const) };
-  await finish(result, { stages, emitted }, { hashes, renders: sdk.renders, templates: sdk.compiledTemplates, modelFile: currentModelFile().index });
+  await finish(result, { stages, emitted }, {
+    hashes,
+    renders: sdk.renders,
+    templates: sdk.compiledTemplates,
+    // Located for the next run's diff, which only a run that keeps a cache has.
+    ...(run.cacheFile !== undefined && { modelFile: currentModelFile().index() }),
+  });
 }
 
 /**

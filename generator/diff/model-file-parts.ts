@@ -29,159 +29,183 @@ export interface ModelFileIndex {
   ranges: number[];
 }
 
-const needles = new Map<string, Buffer>();
-const needle = (text: string): Buffer => {
-  let bytes = needles.get(text);
-  if (!bytes) needles.set(text, (bytes = Buffer.from(text)));
-  return bytes;
-};
-const indent = (n: number) => '\n' + ' '.repeat(n);
+/** The bytes of each piece of layout looked for, made once. */
+const needles = new Map<string, Uint8Array>();
 
-/** Whether `bytes` holds `text` at `at`. */
+/** Whether `bytes` holds `text` (ASCII) at `at`: compared here, a byte at a time (the pieces are short; a call into Buffer#compare costs more). */
 function holds(bytes: Buffer, at: number, text: string): boolean {
-  const expected = needle(text);
-  return at + expected.length <= bytes.length && bytes.compare(expected, 0, expected.length, at, at + expected.length) === 0;
+  let expected = needles.get(text);
+  if (!expected) needles.set(text, (expected = Buffer.from(text)));
+  if (at < 0 || at + expected.length > bytes.length) return false;
+  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
+  return true;
 }
 
+// The layout's pieces, by depth: a line break and the indent, before an element or after the last.
+const LINE = ['\n', '\n  ', '\n    ', '\n      ', '\n        ', '\n          '];
+const NEXT_LINE = LINE.map((line) => ',' + line);
+const NEWLINE = 0x0a;
 const OPEN = 0x7b; // {
 const CLOSE = 0x7d; // }
 
 /**
  * The end (exclusive) of the object value starting at `start` (a `{`) whose closing line is
- * indented by `depth` spaces, within `limit`; -1 where it is not an object.
+ * indented by `depth` spaces (a raw line break is structural, and lines within are indented
+ * deeper); -1 where it is not an object.
  */
-function objectEnd(bytes: Buffer, start: number, depth: number, limit: number): number {
+function objectEnd(bytes: Buffer, start: number, depth: number): number {
   if (bytes[start] !== OPEN) return -1;
   if (bytes[start + 1] === CLOSE) return start + 2;
-  if (!holds(bytes, start + 1, indent(depth + 2))) return -1;
-  const close = bytes.indexOf(needle(indent(depth) + '}'), start);
-  return close < 0 || close >= limit ? -1 : close + depth + 2;
+  if (!holds(bytes, start + 1, LINE[depth / 2 + 1])) return -1;
+  const close = bytes.indexOf(LINE[depth / 2] + '}', start);
+  return close < 0 ? -1 : close + depth + 2;
 }
 
 /**
- * The ranges of the `count` objects of the array whose `[` ends at `at`, elements indented
- * by `depth`; and where the array ends. Undefined unless every element is an object.
+ * Gives the end of part number `part`, starting at `start`, where the bytes there are known to
+ * be a part of the previous file (-1 where not): an unchanged part is not scanned.
  */
-function arrayObjects(bytes: Buffer, at: number, depth: number, count: number, limit: number, ranges: number[]): number | undefined {
-  if (count === 0) return holds(bytes, at, ']') ? at + 1 : undefined;
-  for (let i = 0; i < count; i++) {
-    const separator = (i ? ',' : '') + indent(depth);
-    if (!holds(bytes, at, separator)) return undefined;
-    const start = at + separator.length;
-    const end = objectEnd(bytes, start, depth, limit);
-    if (end < 0) return undefined;
-    ranges.push(start, end);
-    at = end;
-  }
-  return holds(bytes, at, indent(depth - 2) + ']') ? at + depth : undefined;
+type Hint = (part: number, start: number) => number;
+
+/** The end of the object part starting at `start`, its closing line indented by `depth`: from the hint, or found. */
+function partEnd(bytes: Buffer, part: number, start: number, depth: number, hint: Hint | undefined): number {
+  if (bytes[start] !== OPEN) return -1;
+  const hinted = hint ? hint(part, start) : -1;
+  return hinted >= 0 ? hinted : objectEnd(bytes, start, depth);
 }
 
-const OPERATIONS_KEY = '\n      "operations": [';
-const STRUCTURES_KEY = '\n  "structures": {';
+const CLIENT_START = '{\n      "name": ';
+const OPERATIONS_KEY = ',\n      "operations": [';
 
-/** The index of `bytes` (sha256 `hash`), the model file made of `model` by jsonText(model, 2); undefined where its layout is not the one above. */
-function locateParts(bytes: Buffer, hash: string, model: Model): ModelFileIndex | undefined {
+/**
+ * The index of `bytes` (sha256 `hash`), the model file made of `model` by jsonText(model, 2);
+ * undefined where its layout is not the one above (a client is `name` then `operations`).
+ */
+function locateParts(bytes: Buffer, hash: string, model: Model, hint?: Hint): ModelFileIndex | undefined {
   const ranges: number[] = [];
   const operationClients: number[] = [];
   const operationNames: string[] = [];
+  let at = 0;
+  /** Whether `text` is next; moves past it if so. */
+  const next = (text: string) => holds(bytes, at, text) && (at += text.length) > 0;
+  /** Moves past the rest of the line (a key or a string: no raw line break), up to `text` on the next. */
+  const restOfLine = (text: string) => {
+    // Looked for here: the line is short, and a call into Buffer#indexOf costs more.
+    while (at < bytes.length && bytes[at] !== NEWLINE) at++;
+    at--;
+    return next(text);
+  };
   // Top-level members are the only lines indented by 2: each key's line is found by search.
-  const clientsKey = '\n  "clients": [';
-  const clientsAt = bytes.indexOf(needle(clientsKey));
-  if (clientsAt < 0) return undefined;
-  const clientRanges: number[] = [];
-  const clientsEnd = arrayObjects(bytes, clientsAt + clientsKey.length, 4, model.clients.length, bytes.length, clientRanges);
-  if (clientsEnd === undefined) return undefined;
+  at = bytes.indexOf('\n  "clients": [');
+  if (at < 0 || !next('\n  "clients": [')) return undefined;
   for (let i = 0; i < model.clients.length; i++) {
     const client: Client = model.clients[i];
-    const [start, end] = [clientRanges[2 * i], clientRanges[2 * i + 1]];
-    // The client's members are the only lines within it indented by 6.
-    const key = bytes.indexOf(needle(OPERATIONS_KEY), start);
-    if (key < 0 || key >= end) return undefined;
-    if (arrayObjects(bytes, key + OPERATIONS_KEY.length, 8, client.operations.length, end, ranges) === undefined) return undefined;
-    for (const op of client.operations) {
+    if (!next((i ? NEXT_LINE : LINE)[2]) || !next(CLIENT_START) || !restOfLine(OPERATIONS_KEY)) return undefined;
+    for (let k = 0; k < client.operations.length; k++) {
+      if (!next((k ? NEXT_LINE : LINE)[4])) return undefined;
+      const end = partEnd(bytes, operationNames.length, at, 8, hint);
+      if (end < 0) return undefined;
+      ranges.push(at, end);
       operationClients.push(i);
-      operationNames.push(op.name);
+      operationNames.push(client.operations[k].name);
+      at = end;
     }
+    if ((client.operations.length && !next(LINE[3])) || !next(']') || !next(LINE[2]) || !next('}')) return undefined;
   }
+  if ((model.clients.length && !next(LINE[1])) || !next(']')) return undefined;
   const structureNames = Object.keys(model.structures);
-  const structuresAt = bytes.indexOf(needle(STRUCTURES_KEY), clientsEnd);
-  if (structuresAt < 0) return undefined;
-  let at = structuresAt + STRUCTURES_KEY.length;
-  if (structureNames.length === 0 && !holds(bytes, at, '}')) return undefined;
+  at = bytes.indexOf('\n  "structures": {', at);
+  if (at < 0 || !next('\n  "structures": {')) return undefined;
   for (let i = 0; i < structureNames.length; i++) {
-    const separator = (i ? ',' : '') + indent(4) + '"';
-    if (!holds(bytes, at, separator)) return undefined;
-    // The member's line ends with its value's `{` (a key holds no raw line break).
-    const lineEnd = bytes.indexOf(0x0a, at + separator.length);
-    if (lineEnd < 0) return undefined;
-    const start = bytes[lineEnd - 1] === OPEN ? lineEnd - 1 : -1;
-    const end = start < 0 ? -1 : objectEnd(bytes, start, 4, bytes.length);
+    // The member's line ends with its value's `{`.
+    if (!next((i ? NEXT_LINE : LINE)[2]) || !next('"') || !restOfLine('{')) return undefined;
+    const start = at - 1;
+    const end = partEnd(bytes, operationNames.length + i, start, 4, hint);
     if (end < 0) return undefined;
     ranges.push(start, end);
     at = end;
   }
-  if (structureNames.length && !holds(bytes, at, indent(2) + '}')) return undefined;
+  if ((structureNames.length && !next(LINE[1])) || !next('}')) return undefined;
   return { sha256: hash, clients: model.clients.map((c) => c.name), operationClients, operationNames, structureNames, ranges };
 }
 
-/** The model file's bytes with their index, as a run made or read them. */
+/** The model file's bytes with their index, as a run read them. */
 export interface IndexedModelFile {
   bytes: Buffer;
   index: ModelFileIndex;
 }
 
 /** The model file of a model, as `generate` writes it: its bytes, their sha256, and where its parts are. */
-export interface ModelFile {
-  model: Model;
-  bytes: Buffer;
-  sha256: string;
-  /** Undefined where the layout is not the expected one (a model that is not plain JSON data). */
-  index?: ModelFileIndex;
+export class ModelFile {
+  /** null: looked for, not found. */
+  private located?: ModelFileIndex | null;
+
+  /** The model file of `model`, made once per run: its bytes are hashed, written and compared with the previous file's. */
+  constructor(readonly model: Model) {
+    this.bytes = Buffer.from(jsonText(model, 2) + '\n');
+    this.sha256 = sha256(this.bytes);
+  }
+
+  readonly bytes: Buffer;
+  readonly sha256: string;
+
+  /** Where its parts are (looked for once, with `hint` if given then); undefined where the layout is not the expected one (a model that is not plain JSON data). */
+  index(hint?: Hint): ModelFileIndex | undefined {
+    if (this.located === undefined) this.located = locateParts(this.bytes, this.sha256, this.model, hint) ?? null;
+    return this.located ?? undefined;
+  }
 }
 
-/** The model file of `model`, made once per run: its bytes are hashed, written and compared with the previous file's. */
-export function modelFile(model: Model): ModelFile {
-  const bytes = Buffer.from(jsonText(model, 2) + '\n');
-  const hash = sha256(bytes);
-  return { model, bytes, sha256: hash, index: locateParts(bytes, hash, model) };
+/** How many bytes `a` and `b` have in common from the start (`fromEnd`: from the end), up to `limit`: whole runs compared at once, then halves. */
+function common(a: Buffer, b: Buffer, limit: number, fromEnd: boolean): number {
+  let length = 0;
+  for (let step = 1 << 16; step >= 1; ) {
+    const next = length + step;
+    const same = next <= limit && (fromEnd ? a.compare(b, b.length - next, b.length - length, a.length - next, a.length - length) : a.compare(b, length, next, length, next)) === 0;
+    if (same) length = next;
+    else step >>= 1;
+  }
+  return length;
 }
 
 /**
  * The clients and structures of the model file `before` (as JSON.parse would read them), taking
- * from `after` (the model now, with its file) every operation and structure whose bytes are the
- * same in both files: equal JSON text is an equal value, so only the parts that differ are
- * parsed. The objects taken are shared with `after`: neither side may be changed afterwards.
+ * from `after` (the model now, with its file) every operation and structure whose bytes stand
+ * unchanged in the part of the file both share at the start or at the end, so only the parts
+ * that differ are parsed. Sound because `before.index` was made of those very bytes (its sha256
+ * says so): each of its ranges holds the whole JSON text of an object, and a JSON object's text
+ * is never the beginning of another one's, so where a part now starts at those bytes, its text
+ * is exactly them; equal JSON text is an equal value (the model is plain JSON data). The
+ * objects taken are shared with `after`: neither side may be changed afterwards. Undefined
+ * where `after`'s parts cannot be located.
  */
-export function readParts(before: IndexedModelFile, after: ModelFile & IndexedModelFile): ModelParts {
-  const [old, now] = [before.index, after.index];
-  const same = (i: number, j: number) => {
-    const [start, end, nowStart, nowEnd] = [old.ranges[2 * i], old.ranges[2 * i + 1], now.ranges[2 * j], now.ranges[2 * j + 1]];
-    return end - start === nowEnd - nowStart && before.bytes.compare(after.bytes, nowStart, nowEnd, start, end) === 0;
-  };
-  const parse = <T>(i: number): T => JSON.parse(before.bytes.toString('utf8', old.ranges[2 * i], old.ranges[2 * i + 1])) as T;
-
-  // The operations now, by client and name (one key may name several): the candidates for each old one.
-  const nowOps: Operation[] = after.model.clients.flatMap((c) => c.operations);
-  const candidates = new Map<string, number[]>();
-  for (let j = 0; j < nowOps.length; j++) {
-    const key = `${now.clients[now.operationClients[j]]}\0${now.operationNames[j]}`;
-    const list = candidates.get(key);
-    if (list) list.push(j);
-    else candidates.set(key, [j]);
-  }
-  const clients: Client[] = old.clients.map((name) => ({ name, operations: [] }));
-  for (let i = 0; i < old.operationNames.length; i++) {
-    // A wrong candidate costs nothing: only equal bytes make the operation now stand for the old one.
-    const j = candidates.get(`${old.clients[old.operationClients[i]]}\0${old.operationNames[i]}`)?.shift();
-    clients[old.operationClients[i]].operations.push(j !== undefined && same(i, j) ? nowOps[j] : parse<Operation>(i));
-  }
-
-  const operations = old.operationNames.length;
-  const nowStructures = new Map(now.structureNames.map((name, j) => [name, j + now.operationNames.length]));
-  const structures = old.structureNames.map((name, k): [string, Structure] => {
-    const j = nowStructures.get(name);
-    return [name, j !== undefined && same(operations + k, j) ? after.model.structures[name] : parse<Structure>(operations + k)];
+export function readParts(before: IndexedModelFile, after: ModelFile): ModelParts | undefined {
+  const old = before.index;
+  const [bytes, now] = [before.bytes, after.bytes];
+  const head = common(bytes, now, Math.min(bytes.length, now.length), false);
+  const tail = common(bytes, now, Math.min(bytes.length, now.length) - head, true);
+  const shift = now.length - bytes.length;
+  // The old parts by where they start.
+  const starts = new Map<number, number>();
+  for (let i = 0; i < old.ranges.length; i += 2) starts.set(old.ranges[i], i / 2);
+  /** For each old part, the part now that has its bytes (-1: none). */
+  const sameAs = new Int32Array(old.ranges.length / 2).fill(-1);
+  const index = after.index((part, start) => {
+    // An old part within the shared start, at the same place.
+    const i = starts.get(start);
+    if (i !== undefined && old.ranges[2 * i + 1] <= head) return (sameAs[i] = part), old.ranges[2 * i + 1];
+    // An old part within the shared end, as far from the end.
+    const k = starts.get(start - shift);
+    if (k !== undefined && old.ranges[2 * k] >= bytes.length - tail) return (sameAs[k] = part), start + old.ranges[2 * k + 1] - old.ranges[2 * k];
+    return -1;
   });
+  if (!index) return undefined;
+  const nowOperations = after.model.clients.flatMap((c) => c.operations);
+  const partNow = (j: number) => (j < nowOperations.length ? nowOperations[j] : after.model.structures[index.structureNames[j - nowOperations.length]]);
+  const part = <T>(i: number): T => (sameAs[i] >= 0 ? partNow(sameAs[i]) : JSON.parse(bytes.toString('utf8', old.ranges[2 * i], old.ranges[2 * i + 1]))) as T;
+  const operations = old.operationNames.length;
+  const clients: Client[] = old.clients.map((name) => ({ name, operations: [] }));
+  for (let i = 0; i < operations; i++) clients[old.operationClients[i]].operations.push(part<Operation>(i));
   // As JSON.parse makes it: own properties, `__proto__` too.
-  return { clients, structures: Object.fromEntries(structures) };
+  return { clients, structures: Object.fromEntries(old.structureNames.map((name, k) => [name, part<Structure>(operations + k)])) };
 }

@@ -122,10 +122,8 @@ export class IncrementalRun {
     const saved = await readRegularFile(join(this.options.out, MODEL_FILE_NAME), MAX_MODEL_BYTES);
     if (!('bytes' in saved)) return undefined;
     const index = this.cache?.lastRun?.modelFile;
-    if (index && now && sha256(saved.bytes) === index.sha256) {
-      const current = now();
-      if (current.index) return readParts({ bytes: saved.bytes, index }, { ...current, index: current.index });
-    }
+    const parts = index && now && sha256(saved.bytes) === index.sha256 ? readParts({ bytes: saved.bytes, index }, now()) : undefined;
+    if (parts) return parts;
     try {
       const data: unknown = JSON.parse(saved.bytes.toString('utf8'));
       return isModel(data) ? data : undefined;

@@ -10,6 +10,8 @@ import { contentHash } from '../../generator/workflow/output-files.js';
 import { RunCache } from '../../generator/workflow/run-cache.js';
 import type { RunResult } from '../../generator/workflow/run-report.js';
 import { copyPages } from '../support/workflow-pages.js';
+import { ModelFile } from '../../generator/diff/model-file-parts.js';
+import { model, operation } from '../support/model.js';
 
 async function options(extra: Partial<RunOptions> = {}): Promise<RunOptions> {
   const dir = await mkdtemp(join(tmpdir(), 'docsdk-run-'));
@@ -104,6 +106,28 @@ describe('IncrementalRun', () => {
     expect(await (await IncrementalRun.start(opts)).previousModel()).toBeUndefined();
     await writeFile(join(opts.out, 'docsdk-model.json'), '{ broken');
     expect(await (await IncrementalRun.start(opts)).previousModel()).toBeUndefined();
+  });
+
+  it('reads the previous model from the parts that differ only while the file is the one the last run indexed', async () => {
+    const opts = await options();
+    await mkdir(opts.out);
+    await writeFile(join(opts.out, OUTPUT_MARKER), '');
+    const before = new ModelFile(model([operation('a'), operation('b')]));
+    await writeFile(join(opts.out, 'docsdk-model.json'), before.bytes);
+    await (await IncrementalRun.start(opts)).record({ outcome: 'written', exitCode: 0, diagnostics: [] }, { hashes: new Map([['docsdk-model.json', before.sha256]]), modelFile: before.index() });
+    const now = new ModelFile(model([operation('a'), operation('b', { summary: 'new' })]));
+    const read = await (await IncrementalRun.start(opts)).previousModel(() => now);
+    expect(read?.clients[0].operations[0]).toBe(now.model.clients[0].operations[0]);
+    expect(read?.clients[0].operations[1].summary).toBe('b summary');
+    // A run that writes nothing keeps the index: it still holds for the file it left.
+    await (await IncrementalRun.start(opts)).record({ outcome: 'failed', exitCode: 1, diagnostics: [] });
+    expect((await RunCache.open(opts.cacheFile as string)).lastRun?.modelFile).toEqual(before.index());
+    // Another file of the same length: its index no longer holds, the file is read whole.
+    const other = new ModelFile(model([operation('c'), operation('b')]));
+    await writeFile(join(opts.out, 'docsdk-model.json'), other.bytes);
+    const whole = await (await IncrementalRun.start(opts)).previousModel(() => new ModelFile(other.model));
+    expect(whole).toEqual(JSON.parse(other.bytes.toString()));
+    expect(whole?.clients[0].operations[1]).not.toBe(other.model.clients[0].operations[1]);
   });
 
   it('refuses an output folder docsdk did not write before reading anything of it', async () => {
