@@ -3,6 +3,7 @@ import { DEFAULT_MAX_REMOVED_SHARE } from '../config/types.js';
 import type { ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/model-file.js';
 import { ModelFile } from '../diff/model-file-parts.js';
+import { jsonFile } from '../emit/json-file.js';
 import { contentHash } from '../workflow/output-files.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import { loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
@@ -148,7 +149,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
 
   // The model file, made once: the previous one is read against it, then it is hashed and written as these bytes.
   let madeModelFile: ModelFile | undefined;
-  const currentModelFile = () => (madeModelFile ??= new ModelFile(model));
+  const currentModelFile = (previous?: Buffer) => (madeModelFile ??= new ModelFile(model, previous));
   const before = await run.previousModel(currentModelFile);
   const removed = before ? removedOperations(before, model) : undefined;
   if (removed && removed.share > maxRemovedShare && !args.allowShrink && !args.check) {
@@ -198,7 +199,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   let documents: { files: Map<string, Buffer>; hashes: Map<string, string> } | undefined;
   const madeDocuments = () => {
     if (!documents) {
-      const [openApi, saved] = [Buffer.from(sdk.openApiText!()), currentModelFile()];
+      const [openApi, saved] = [jsonFile(sdk.openApiDocument!(), run.lastWritten('openapi.json')), currentModelFile()];
       documents = {
         files: new Map([['openapi.json', openApi], [MODEL_FILE_NAME, saved.bytes]]),
         hashes: new Map([['openapi.json', contentHash(openApi)], [MODEL_FILE_NAME, saved.sha256]]),

@@ -7,7 +7,7 @@
 // structure (a member of `structures`) at the `{` ending its `    "Name": {` line, up to the
 // first `}` line indented by 4. `locateParts` walks that layout guided by the model the file
 // was made from, checking each step, and gives up (undefined) on anything else.
-import { jsonText } from '../emit/escape.js';
+import { jsonFile, sharedEnds } from '../emit/json-file.js';
 import type { Client, Model, Operation, Structure } from '../model/types.js';
 import { sha256 } from '../workflow/fingerprint.js';
 
@@ -140,9 +140,15 @@ export class ModelFile {
   /** null: looked for, not found. */
   private located?: ModelFileIndex | null;
 
-  /** The model file of `model`, made once per run: its bytes are hashed, written and compared with the previous file's. */
-  constructor(readonly model: Model) {
-    this.bytes = Buffer.from(jsonText(model, 2) + '\n');
+  /**
+   * The model file of `model`, made once per run: its bytes are hashed, written and compared with
+   * the previous file's. `previous`: the file the last run wrote (see jsonFile).
+   */
+  constructor(
+    readonly model: Model,
+    previous?: Buffer,
+  ) {
+    this.bytes = jsonFile(model, previous);
     this.sha256 = sha256(this.bytes);
   }
 
@@ -154,18 +160,6 @@ export class ModelFile {
     if (this.located === undefined) this.located = locateParts(this.bytes, this.sha256, this.model, hint) ?? null;
     return this.located ?? undefined;
   }
-}
-
-/** How many bytes `a` and `b` have in common from the start (`fromEnd`: from the end), up to `limit`: whole runs compared at once, then halves. */
-function common(a: Buffer, b: Buffer, limit: number, fromEnd: boolean): number {
-  let length = 0;
-  for (let step = 1 << 16; step >= 1; ) {
-    const next = length + step;
-    const same = next <= limit && (fromEnd ? a.compare(b, b.length - next, b.length - length, a.length - next, a.length - length) : a.compare(b, length, next, length, next)) === 0;
-    if (same) length = next;
-    else step >>= 1;
-  }
-  return length;
 }
 
 /**
@@ -182,8 +176,7 @@ function common(a: Buffer, b: Buffer, limit: number, fromEnd: boolean): number {
 export function readParts(before: IndexedModelFile, after: ModelFile): ModelParts | undefined {
   const old = before.index;
   const [bytes, now] = [before.bytes, after.bytes];
-  const head = common(bytes, now, Math.min(bytes.length, now.length), false);
-  const tail = common(bytes, now, Math.min(bytes.length, now.length) - head, true);
+  const [head, tail] = sharedEnds(bytes, now);
   const shift = now.length - bytes.length;
   // The old parts by where they start.
   const starts = new Map<number, number>();

@@ -45,7 +45,7 @@ export interface EmitOptions {
   loadCheck?: boolean | 'deferred';
   /**
    * `'deferred'`: openapi.json (which the checks never read) is not made now; the result's
-   * `openApiText` makes it (generate makes it while the compiler checks the staged output).
+   * `openApiDocument` makes it (generate makes it while the compiler checks the staged output).
    */
   openApi?: 'deferred';
   /**
@@ -82,8 +82,8 @@ export interface EmittedSdk<Text extends string | undefined = string | undefined
   renders: Record<string, string>;
   /** The previous output's checks stand for this SDK: neither the compiler nor the load check ran. */
   checkStands: boolean;
-  /** With `openApi: 'deferred'`: the text of openapi.json, which `files` then lacks. */
-  openApiText?: () => string;
+  /** With `openApi: 'deferred'`: the document of openapi.json (its text is jsonText(document, 2) and a line break), which `files` then lacks. */
+  openApiDocument?: () => unknown;
   /** With `loadCheck: 'deferred'`, unless the previous checks stand: runs the load check, rejecting with SdkLoadError. */
   loadCheck?: () => Promise<void>;
   /** Files rendered from their templates in this run, and files taken unchanged from the previous output. */
@@ -219,8 +219,8 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   };
   render('README.md', 'README.md', readmeView(plan, packageName, userAgent));
   if (checkedFiles) await readReused();
-  const openApiText = () => jsonText(toOpenApi(model, { title: packageName }), 2) + '\n';
-  if (options.openApi !== 'deferred') finish('openapi.json', openApiText());
+  const openApiDocument = () => toOpenApi(model, { title: packageName });
+  if (options.openApi !== 'deferred') finish('openapi.json', jsonText(openApiDocument(), 2) + '\n');
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const timings: Record<string, number> = { emit: performance.now() - started };
 
@@ -248,7 +248,7 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
     renders,
     checkStands,
     ...(deferred && { loadCheck: deferred }),
-    ...(options.openApi === 'deferred' && { openApiText }),
+    ...(options.openApi === 'deferred' && { openApiDocument }),
     rendered,
     reused: reused.size,
     compiledTemplates: compiled,

@@ -106,6 +106,18 @@ export class IncrementalRun {
     return { hashes: this.onDisk, renders: Object.fromEntries(last.renders ?? []), read: async (path) => readFileSync(join(this.options.out, path), 'utf8') };
   }
 
+  /** The bytes of output file `path` if they are still those the last run wrote (their sha256 says so). */
+  lastWritten(path: string): Buffer | undefined {
+    const hash = this.cache?.lastRun?.output.get(path);
+    if (hash === undefined || this.onDisk.get(path) !== hash) return undefined;
+    try {
+      const bytes = readFileSync(join(this.options.out, path));
+      return sha256(bytes) === hash ? bytes : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The templates as the last run compiled them. */
   get compiledTemplates(): CompiledTemplates | undefined {
     return this.cache?.lastRun?.templates;
@@ -116,13 +128,13 @@ export class IncrementalRun {
    * one this docsdk can read. Read when asked (after the parse): a run that replays never needs
    * it, and it is megabytes. Where the last run recorded where the file's parts are, and the
    * file is still the very bytes it indexed (its sha256), only the parts that differ from the
-   * model file made now (`now`, made when needed) are parsed.
+   * model file made now (`now`, made when needed, handed that file) are parsed.
    */
-  async previousModel(now?: () => ModelFile): Promise<ModelParts | undefined> {
+  async previousModel(now?: (previous: Buffer) => ModelFile): Promise<ModelParts | undefined> {
     const saved = await readRegularFile(join(this.options.out, MODEL_FILE_NAME), MAX_MODEL_BYTES);
     if (!('bytes' in saved)) return undefined;
     const index = this.cache?.lastRun?.modelFile;
-    const parts = index && now && sha256(saved.bytes) === index.sha256 ? readParts({ bytes: saved.bytes, index }, now()) : undefined;
+    const parts = index && now && sha256(saved.bytes) === index.sha256 ? readParts({ bytes: saved.bytes, index }, now(saved.bytes)) : undefined;
     if (parts) return parts;
     try {
       const data: unknown = JSON.parse(saved.bytes.toString('utf8'));

@@ -115,6 +115,7 @@ describe('IncrementalRun', () => {
     const before = new ModelFile(model([operation('a'), operation('b')]));
     await writeFile(join(opts.out, 'docsdk-model.json'), before.bytes);
     await (await IncrementalRun.start(opts)).record({ outcome: 'written', exitCode: 0, diagnostics: [] }, { hashes: new Map([['docsdk-model.json', before.sha256]]), modelFile: before.index() });
+    expect((await IncrementalRun.start(opts)).lastWritten('docsdk-model.json')).toEqual(before.bytes);
     const now = new ModelFile(model([operation('a'), operation('b', { summary: 'new' })]));
     const read = await (await IncrementalRun.start(opts)).previousModel(() => now);
     expect(read?.clients[0].operations[0]).toBe(now.model.clients[0].operations[0]);
@@ -125,6 +126,8 @@ describe('IncrementalRun', () => {
     // Another file of the same length: its index no longer holds, the file is read whole.
     const other = new ModelFile(model([operation('c'), operation('b')]));
     await writeFile(join(opts.out, 'docsdk-model.json'), other.bytes);
+    // Not the bytes the last run wrote: not handed out as those.
+    expect((await IncrementalRun.start(opts)).lastWritten('docsdk-model.json')).toBeUndefined();
     const whole = await (await IncrementalRun.start(opts)).previousModel(() => new ModelFile(other.model));
     expect(whole).toEqual(JSON.parse(other.bytes.toString()));
     expect(whole?.clients[0].operations[1]).not.toBe(other.model.clients[0].operations[1]);
