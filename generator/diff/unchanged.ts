@@ -47,10 +47,36 @@ function keysOf({ kind, key, members }: Part, produce: (key: string) => void, lo
   if (members.length) lookUp(parentKey(memberKey(key, ''), memberKind));
 }
 
+/**
+ * Whether the keys of some two of `parts` may meet. A part's keys are its key, and its key with
+ * `(` or `.` and a member's name after it; it looks up its key up to the first `(` or `.` past
+ * its start. So two parts' keys meet only where both have the same key, or where one's key is
+ * the other's up to a `(` or `.` in it; where neither is so (most models), nothing is shared,
+ * and no member's key need be made.
+ */
+function keysMayMeet(parts: Iterable<[string, Part]>): boolean {
+  const ids = new Map<string, string>();
+  for (const [id, { key }] of parts) {
+    if ((ids.get(key) ?? id) !== id) return true;
+    ids.set(key, id);
+  }
+  for (const key of ids.keys()) {
+    for (const separator of ['(', '.']) for (let at = key.indexOf(separator); at >= 0; at = key.indexOf(separator, at + 1)) if (ids.has(key.slice(0, at))) return true;
+  }
+  return false;
+}
+
 /** The operations and structures of `before` and `after` that a diff of the two can leave out. */
 export function unchangedParts(before: ModelParts, after: ModelParts): Omitted {
   const [old, now] = [parts(before), parts(after)];
   const same = new Set([...now].filter(([id, part]) => old.has(id) && sameJson(old.get(id)!.values, part.values)).map(([id]) => id));
+  const omitted = { operations: new Set<string>(), structures: new Set<string>() };
+  // A part that is the same on both sides has the same keys on both: its old ones add nothing.
+  const changed = [...old].filter(([id]) => !same.has(id));
+  if (!keysMayMeet([...now, ...changed])) {
+    for (const id of same) omitted[now.get(id)!.kind].add(now.get(id)!.key);
+    return omitted;
+  }
   // Parts that share a key, or where one looks up a key the other has, are compared.
   const producers = new Map<string, string>();
   const lookups: [string, string][] = [];
@@ -66,10 +92,8 @@ export function unchangedParts(before: ModelParts, after: ModelParts): Omitted {
       (key) => lookups.push([key, id]),
     );
   for (const [id, part] of now) collect(id, part);
-  // A part that is the same on both sides has the same keys on both: its old ones add nothing.
-  for (const [id, part] of old) if (!same.has(id)) collect(id, part);
+  for (const [id, part] of changed) collect(id, part);
   for (const [key, id] of lookups) share(producers.get(key), id);
-  const omitted = { operations: new Set<string>(), structures: new Set<string>() };
   for (const id of same) if (!shared.has(id)) omitted[now.get(id)!.kind].add(now.get(id)!.key);
   return omitted;
 }

@@ -119,6 +119,24 @@ describe('diffModels leaves out what is the same on both sides', () => {
   });
 });
 
+describe('parts whose keys meet', () => {
+  const both = (before: Model, after: Model) => {
+    expect(diffModels(before, after)).toEqual(wholeDiff(before, after));
+    expect(diffModels(after, before)).toEqual(wholeDiff(after, before));
+  };
+
+  it('compares an operation whose parameter has the key of another operation (they meet at a `(`)', () => {
+    const a = operation('get(x', { params: [field('y')] });
+    both(model([a]), model([a, operation('get(x(y)')]));
+  });
+
+  it('compares an operation and a structure of one key', () => {
+    const op = operation('getUser', { params: [field('id')] });
+    both(model([op]), model([op], [structure('ManagementClient.getUser', [field('id')])]));
+    both(model([op], [structure('ManagementClient.getUser', [])]), model([op], [structure('ManagementClient.getUser', [field('id', { required: true })])]));
+  });
+});
+
 describe('sameJson', () => {
   it.each([
     [{ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 }, true],
