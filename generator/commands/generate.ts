@@ -204,8 +204,8 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
         files: new Map([['openapi.json', openApi], [MODEL_FILE_NAME, saved.bytes]]),
         hashes: new Map([['openapi.json', contentHash(openApi)], [MODEL_FILE_NAME, saved.sha256]]),
       };
-      // Located now for the next run's diff (which only a run that keeps a cache has): in a run that writes, beside the compiler.
-      if (run.cacheFile !== undefined) saved.index();
+      // Located now for the next run's diff (which only a run that writes and keeps a cache records): beside the compiler.
+      if (run.cacheFile !== undefined && !args.check) saved.index();
     }
     return documents;
   };
