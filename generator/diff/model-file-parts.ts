@@ -1,6 +1,6 @@
 // The model file `generate` writes, as the bytes of its parts (each operation, each structure),
 // so the next run can read back only the parts that changed. The file is JSON.stringify's
-// output with an indent of 2 (emit/escape.ts jsonText), whose layout is fixed: a raw line break
+// output with an indent of 2 (emit/json-file.ts jsonFile), whose layout is fixed: a raw line break
 // is always structural (strings escape theirs), and every line is indented by two spaces per
 // level of nesting. So an operation (an element of `clients[i].operations`) starts at a `{` on
 // a line of its own indented by 8 and ends at the first `}` line indented by 8 after it; a
@@ -41,7 +41,7 @@ function holds(bytes: Buffer, at: number, text: string): boolean {
   return true;
 }
 
-// The layout's pieces, by depth: a line break and the indent, before an element or after the last.
+// A line break and the indent of each level of nesting (LINE[n]: 2n spaces), before an element or after the last.
 const LINE = ['\n', '\n  ', '\n    ', '\n      ', '\n        ', '\n          '];
 const NEXT_LINE = LINE.map((line) => ',' + line);
 const NEWLINE = 0x0a;
@@ -50,15 +50,15 @@ const CLOSE = 0x7d; // }
 
 /**
  * The end (exclusive) of the object value starting at `start` (a `{`) whose closing line is
- * indented by `depth` spaces (a raw line break is structural, and lines within are indented
+ * indented by `indent` spaces (a raw line break is structural, and lines within are indented
  * deeper); -1 where it is not an object.
  */
-function objectEnd(bytes: Buffer, start: number, depth: number): number {
+function objectEnd(bytes: Buffer, start: number, indent: number): number {
   if (bytes[start] !== OPEN) return -1;
   if (bytes[start + 1] === CLOSE) return start + 2;
-  if (!holds(bytes, start + 1, LINE[depth / 2 + 1])) return -1;
-  const close = bytes.indexOf(LINE[depth / 2] + '}', start);
-  return close < 0 ? -1 : close + depth + 2;
+  if (!holds(bytes, start + 1, LINE[indent / 2 + 1])) return -1;
+  const close = bytes.indexOf(LINE[indent / 2] + '}', start);
+  return close < 0 ? -1 : close + indent + 2;
 }
 
 /**
@@ -67,11 +67,11 @@ function objectEnd(bytes: Buffer, start: number, depth: number): number {
  */
 type Hint = (part: number, start: number) => number;
 
-/** The end of the object part starting at `start`, its closing line indented by `depth`: from the hint, or found. */
-function partEnd(bytes: Buffer, part: number, start: number, depth: number, hint: Hint | undefined): number {
+/** The end of the object part starting at `start`, its closing line indented by `indent`: from the hint, or found. */
+function partEnd(bytes: Buffer, part: number, start: number, indent: number, hint: Hint | undefined): number {
   if (bytes[start] !== OPEN) return -1;
   const hinted = hint ? hint(part, start) : -1;
-  return hinted >= 0 ? hinted : objectEnd(bytes, start, depth);
+  return hinted >= 0 ? hinted : objectEnd(bytes, start, indent);
 }
 
 const CLIENT_START = '{\n      "name": ';

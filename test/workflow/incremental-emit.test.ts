@@ -66,6 +66,21 @@ describe('incremental emit', () => {
     await expectCleanOutput(dir);
   });
 
+  it('escapes in the documents an invisible character an edit brings, and diffs as a run that reads the previous model whole', async () => {
+    const dir = await project();
+    report(dir);
+    await editPage(join(dir, 'pages'), GET_USER_ROLES, EDITS.changeDescription.from, EDITS.changeDescription.to.replace('权限分组', '权限\u200b\u202e分组'));
+    // The same pages and output, without the cache: the previous model is read whole, every byte looked at.
+    const whole = await project();
+    await cp(join(dir, 'pages'), join(whole, 'pages'), { recursive: true, force: true });
+    await cp(join(dir, 'sdk'), join(whole, 'sdk'), { recursive: true });
+    const [r, w] = [report(dir), report(whole, '--no-cache')];
+    expect(r.api.changes.length).toBeGreaterThan(0);
+    expect(r.api).toEqual(w.api);
+    for (const file of ['openapi.json', 'docsdk-model.json']) expect(await readFile(join(dir, 'sdk', file), 'utf8')).toContain('\\u200b\\u202e');
+    await expectCleanOutput(dir);
+  });
+
   it('reuses nothing of an output folder edited by hand, and puts the file back', async () => {
     const dir = await project();
     report(dir);
