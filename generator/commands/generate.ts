@@ -2,8 +2,7 @@ import { loadConfig } from '../config/load.js';
 import { DEFAULT_MAX_REMOVED_SHARE } from '../config/types.js';
 import type { ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/model-file.js';
-import { ModelFile } from '../diff/model-file-parts.js';
-import { jsonFile } from '../emit/json-file.js';
+import type { ModelFile } from '../diff/model-file-parts.js';
 import { contentHash } from '../workflow/output-files.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import { loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
@@ -147,6 +146,8 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return finish(failed(model.diagnostics, 'every page failed: nothing written (--allow-shrink writes an SDK without operations)'));
   }
 
+  // Loaded here, not at start-up: a replayed or refused run never makes the documents.
+  const [{ ModelFile }, { jsonFile }] = await Promise.all([import('../diff/model-file-parts.js'), import('../emit/json-file.js')]);
   // The model file, made once: the previous one is read against it, then it is hashed and written as these bytes.
   let madeModelFile: ModelFile | undefined;
   const currentModelFile = (previous?: Buffer) => (madeModelFile ??= new ModelFile(model, previous));

@@ -10,7 +10,7 @@ import { readPages, readRegularFile, type KnownPages, type ReadPages } from '../
 import { assertReplaceable } from '../write/atomic.js';
 import type { PageCache } from '../pipeline.js';
 import { isModel, MODEL_FILE_NAME } from '../diff/model-file.js';
-import { readParts, type ModelFile, type ModelFileIndex, type ModelParts } from '../diff/model-file-parts.js';
+import type { ModelFile, ModelFileIndex, ModelParts } from '../diff/model-file-parts.js';
 import { changedFiles, outputSignatures, readFolder, readOutput, type FileChange, type OutputState } from './output-files.js';
 import { pageSha256, runFingerprint, sha256, type FingerprintInputs } from './fingerprint.js';
 import { defaultCacheFile, RunCache } from './run-cache.js';
@@ -134,8 +134,12 @@ export class IncrementalRun {
     const saved = await readRegularFile(join(this.options.out, MODEL_FILE_NAME), MAX_MODEL_BYTES);
     if (!('bytes' in saved)) return undefined;
     const index = this.cache?.lastRun?.modelFile;
-    const parts = index && now && sha256(saved.bytes) === index.sha256 ? readParts({ bytes: saved.bytes, index }, now(saved.bytes)) : undefined;
-    if (parts) return parts;
+    if (index && now && sha256(saved.bytes) === index.sha256) {
+      // Loaded here: a run that replays never reads the previous model.
+      const { readParts } = await import('../diff/model-file-parts.js');
+      const parts = readParts({ bytes: saved.bytes, index }, now(saved.bytes));
+      if (parts) return parts;
+    }
     try {
       const data: unknown = JSON.parse(saved.bytes.toString('utf8'));
       return isModel(data) ? data : undefined;
