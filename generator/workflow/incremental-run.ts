@@ -108,7 +108,9 @@ export class IncrementalRun {
 
   /** The bytes of output file `path` if they are still those the last run wrote (their sha256 says so). */
   lastWritten(path: string): Buffer | undefined {
-    const hash = this.cache?.lastRun?.output.get(path);
+    const last = this.cache?.lastRun;
+    // Only a run that wrote records what it wrote; any other records the folder as it found it, docsdk's or not.
+    const hash = last?.result.outcome === 'written' ? last.output.get(path) : undefined;
     if (hash === undefined || this.onDisk.get(path) !== hash) return undefined;
     try {
       const bytes = readFileSync(join(this.options.out, path));

@@ -123,6 +123,8 @@ describe('IncrementalRun', () => {
     // A run that writes nothing keeps the index: it still holds for the file it left.
     await (await IncrementalRun.start(opts)).record({ outcome: 'failed', exitCode: 1, diagnostics: [] });
     expect((await RunCache.open(opts.cacheFile as string)).lastRun?.modelFile).toEqual(before.index());
+    // But it did not write that folder (it may hold files edited by hand since): none of its files is handed out as docsdk's.
+    expect((await IncrementalRun.start(opts)).lastWritten('docsdk-model.json')).toBeUndefined();
     // Another file of the same length: its index no longer holds, the file is read whole.
     const other = new ModelFile(model([operation('c'), operation('b')]));
     await writeFile(join(opts.out, 'docsdk-model.json'), other.bytes);
