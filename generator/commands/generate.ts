@@ -10,7 +10,7 @@ import type { Diagnostic } from '../model/types.js';
 import { countDiagnostics, exitCodeFor } from '../report/diagnostics.js';
 import { describeFsError } from '../read/fs-error.js';
 import { sampleCpu } from '../parse/idle-cores.js';
-import { OutputFolderError, recoverOutput, writeOutput } from '../write/atomic.js';
+import { OutputFolderError, recoverOutput, writeOutput, type FileContent } from '../write/atomic.js';
 import { IncrementalRun, type WrittenOutput } from '../workflow/incremental-run.js';
 import { createProgress, progressMode } from '../workflow/progress.js';
 import { modelCounts, printReport, replayed, type RunReport, type RunResult } from '../workflow/run-report.js';
@@ -214,7 +214,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   const output = () => {
     const made = madeDocuments();
     const hashes = new Map([...sdk.hashes, ...made.hashes]);
-    return { hashes, changed: run.staleFiles(new Map<string, string | Buffer>([...sdk.files, ...made.files]), hashes) };
+    return { hashes, changed: run.staleFiles(new Map<string, FileContent>([...sdk.files, ...made.files]), hashes) };
   };
   if (args.check) {
     const { changed } = output();

@@ -7,7 +7,7 @@ import type { PreviousSdk } from '../emit/sdk.js';
 import type { CompiledTemplates } from '../emit/templates.js';
 import { settledAt } from '../read/file-signature.js';
 import { readPages, readRegularFile, type KnownPages, type ReadPages } from '../read/inputs.js';
-import { assertReplaceable } from '../write/atomic.js';
+import { assertReplaceable, type FileContent } from '../write/atomic.js';
 import type { PageCache } from '../pipeline.js';
 import { isModel, MODEL_FILE_NAME } from '../diff/model-file.js';
 import type { ModelFile, ModelFileIndex, ModelParts } from '../diff/model-file-parts.js';
@@ -91,7 +91,7 @@ export class IncrementalRun {
   readonly onPage = (): void => this.options.progress.tick();
 
   /** The files on disk that writing `files` (`hashes`: their sha256, where known) would add, change or remove. */
-  staleFiles(files: ReadonlyMap<string, string | Buffer | undefined>, hashes?: ReadonlyMap<string, string>): FileChange[] {
+  staleFiles(files: ReadonlyMap<string, FileContent>, hashes?: ReadonlyMap<string, string>): FileChange[] {
     return changedFiles(this.onDisk, files, hashes);
   }
 

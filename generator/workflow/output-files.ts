@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileSignature } from '../read/file-signature.js';
 import { sha256 } from './fingerprint.js';
-import { OUTPUT_MARKER } from '../write/atomic.js';
+import { OUTPUT_MARKER, type FileContent } from '../write/atomic.js';
 
 /** sha256 (hex) of a generated file's text, as `readOutput` gives for the file on disk. */
 export const contentHash = sha256;
@@ -118,7 +118,7 @@ export function outputSignatures(outDir: string, files: Iterable<string>): Map<s
  * where the content is left out) would add, change or remove in a folder whose files have the
  * hashes `onDisk`, sorted by path.
  */
-export function changedFiles(onDisk: ReadonlyMap<string, string>, generated: ReadonlyMap<string, string | Buffer | undefined>, hashes?: ReadonlyMap<string, string>): FileChange[] {
+export function changedFiles(onDisk: ReadonlyMap<string, string>, generated: ReadonlyMap<string, FileContent>, hashes?: ReadonlyMap<string, string>): FileChange[] {
   const changes: FileChange[] = [];
   for (const [path, text] of generated) {
     const current = onDisk.get(path);

@@ -109,11 +109,17 @@ export async function assertReplaceable(outDir: string): Promise<void> {
 }
 
 /**
+ * What the output gets at a path: text, UTF-8 bytes, or nothing where the current output's file
+ * is kept as it is (a file the emitter took from it unread: linked, or copied).
+ */
+export type FileContent = string | Buffer | undefined;
+
+/**
  * Writes `files` (paths PortablePaths accepted) under `dir`, making the folders they need. A
  * path in `unchanged` is hard-linked from `out` instead (its file there holds that very text),
  * or written where it cannot be.
  */
-async function writeTree(dir: string, files: ReadonlyMap<string, string | Buffer | undefined>, out: string, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
+async function writeTree(dir: string, files: ReadonlyMap<string, FileContent>, out: string, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
   const folders = new Set<string>();
   for (const path of files.keys()) {
     const slash = path.lastIndexOf('/');
@@ -164,7 +170,7 @@ async function removeFolder(dir: string): Promise<void> {
  * the files made meanwhile (`alongside`), then the marker, last: a folder holding the marker
  * is complete. Rejects with the check's error first.
  */
-async function stage(dir: string, files: ReadonlyMap<string, string | undefined>, out: string, options: WriteOptions, alongside: Alongside): Promise<void> {
+async function stage(dir: string, files: ReadonlyMap<string, FileContent>, out: string, options: WriteOptions, alongside: Alongside): Promise<void> {
   // Not recursive: a folder of that name already there is another write's.
   await mkdir(dir);
   await writeTree(dir, files, out, options.unchanged);
@@ -222,7 +228,7 @@ function assertWritablePaths(checked: PortablePaths, files: ReadonlyMap<string, 
  * touching `outDir` if any path is unsafe (outside `outDir`, unportable, or equal to another
  * ignoring case), or OutputFolderError if `outDir` is not a docsdk output folder.
  */
-export async function writeOutput(outDir: string, files: ReadonlyMap<string, string | undefined>, options: WriteOptions = {}): Promise<void> {
+export async function writeOutput(outDir: string, files: ReadonlyMap<string, FileContent>, options: WriteOptions = {}): Promise<void> {
   const out = resolve(outDir);
   // Each path checked once: the alongside ones against these too.
   const checked = new PortablePaths();
@@ -268,7 +274,7 @@ async function isMountPoint(out: string): Promise<boolean> {
 }
 
 /** The two-rename swap; false (nothing changed) when the output folder cannot be renamed. */
-async function swapBeside(out: string, id: string, files: ReadonlyMap<string, string | undefined>, options: WriteOptions, alongside: Alongside): Promise<boolean> {
+async function swapBeside(out: string, id: string, files: ReadonlyMap<string, FileContent>, options: WriteOptions, alongside: Alongside): Promise<boolean> {
   const temp = join(dirname(out), `${TEMP_PREFIX}${basename(out)}-${id}`);
   const built = `${temp}-new`;
   const aside = `${temp}-old`;
@@ -304,7 +310,7 @@ async function swapBeside(out: string, id: string, files: ReadonlyMap<string, st
  * then the old entries move to `…-old` (the marker last) and the new ones up (the marker
  * last). Where the markers are tells a later run how far a killed swap got (finishInPlaceSwap).
  */
-async function writeInPlace(out: string, id: string, files: ReadonlyMap<string, string | undefined>, options: WriteOptions, alongside: Alongside): Promise<void> {
+async function writeInPlace(out: string, id: string, files: ReadonlyMap<string, FileContent>, options: WriteOptions, alongside: Alongside): Promise<void> {
   await mkdir(out, { recursive: true });
   const lock = await holdRunLock(join(out, `${TEMP_PREFIX}${id}-lock`));
   try {
