@@ -1,4 +1,5 @@
-import { buildModel } from './model/build.js';
+import { buildModelOf } from './model/build.js';
+import { pageInput, type NameMerges, type PageInput } from './model/structure-merge.js';
 import { inferItemsFromSamples } from './model/sample-items.js';
 import { applyOverrides } from './config/overrides.js';
 import { applyEvidence, type EvidenceInput } from './evidence/apply.js';
@@ -29,12 +30,14 @@ export interface LoadOptions {
 }
 
 
-/** Parse results kept between runs, by page identity (path and content). */
+/** Parse results kept between runs, by page identity (path and content), and the merges of structure names made from them. */
 export interface PageCache {
-  /** The result of this exact page, if an earlier run parsed it. */
-  lookup(page: PageFile): PageResult | undefined;
-  /** Keeps the result of a page parsed in this run. */
-  remember(page: PageFile, result: PageResult): void;
+  /** This exact page as an earlier run parsed it, if one did (its definitions read when a merge needs them). */
+  lookup(page: PageFile): PageInput | undefined;
+  /** Keeps the result of a page parsed in this run; returns the page as the model is built from it. */
+  remember(page: PageFile, result: PageResult): PageInput;
+  /** The last run's merges of structure names, for reuse; this run's are kept for the next. */
+  readonly merges: NameMerges;
 }
 
 export interface LoadResult {
@@ -56,8 +59,8 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
     return result;
   };
   const { files, missing, diagnostics: readDiagnostics = [] } = options.read ?? (await timed('read', () => readPages(inputs, { cwd: options.cwd, maxPageBytes: options.config?.maxPageBytes })));
-  const { results, parsed } = await timed('parse', () => parseUncached(files, options));
-  const built = await timed('merge', () => inferItemsFromSamples(buildModel(results, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH })));
+  const { pages, parsed, pageCache } = await timed('parse', () => parseUncached(files, options));
+  const built = await timed('merge', () => inferItemsFromSamples(buildModelOf(pages, { basePath: options.config?.basePath ?? DEFAULT_BASE_PATH }, pageCache?.merges)));
   // applyEvidence and applyOverrides add their own diagnostics to the model they return.
   const evidence = options.evidence;
   const verified = evidence ? await timed('evidence', () => applyEvidence(built, evidence)) : built;
@@ -73,7 +76,7 @@ export async function loadModel(inputs: string[], options: LoadOptions = {}): Pr
 }
 
 /** Every page's result, in page order: from the cache where it has one, else parsed (on all cores when there are many). */
-async function parseUncached(files: PageFile[], { pageCache: cache, onPage, config, cpuSince }: LoadOptions): Promise<{ results: PageResult[]; parsed: number }> {
+async function parseUncached(files: PageFile[], { pageCache: cache, onPage, config, cpuSince }: LoadOptions): Promise<{ pages: PageInput[]; parsed: number; pageCache?: PageCache }> {
   const profile = config?.profile;
   // Cached results were read by the profile each page's structure chose: a forced profile reads afresh.
   const pageCache = profile === undefined ? cache : undefined;
@@ -88,8 +91,7 @@ async function parseUncached(files: PageFile[], { pageCache: cache, onPage, conf
     if (result) return result;
     const page = missing[next];
     const fresh = parsed[next++];
-    pageCache?.remember(page, fresh);
-    return fresh;
+    return pageCache ? pageCache.remember(page, fresh) : pageInput(fresh);
   });
-  return { results: all, parsed: missing.length };
+  return { pages: all, parsed: missing.length, pageCache };
 }

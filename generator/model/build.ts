@@ -1,18 +1,27 @@
 import type { PageOperation, PageResult } from '../parse/page.js';
 import { clientFromFolder, pageStem } from '../parse/names.js';
 import { compareStrings } from '../read/inputs.js';
-import type { Client, Diagnostic, Field, Model, Operation, Provenance, Structure, TypeRef } from './types.js';
+import type { Client, Diagnostic, Field, Model, Operation, Provenance, Structure } from './types.js';
 import { inferHttp, type InferOptions } from './infer.js';
 import { inferPaginations } from './pagination.js';
 import { refOf } from './refs.js';
 import { distinctNames } from './operation-names.js';
 import { pushTo } from './multimap.js';
+import { mergeStructures, pageInput, type NameMerges, type PageInput } from './structure-merge.js';
+
+type Page = PageInput['result'];
 
 /** Merges the pages' results into one model: operations by client, structures by name. */
 export function buildModel(pages: PageResult[], options: InferOptions): Model {
-  const sorted = [...pages].sort((a, b) => compareStrings(a.file, b.file));
+  return buildModelOf(pages.map((page) => pageInput(page)), options);
+}
+
+/** buildModel of pages whose definitions are read as the merges need them, reusing the last run's merges of the names defined on the same pages (structure-merge.ts). */
+export function buildModelOf(inputs: PageInput[], options: InferOptions, merges?: NameMerges): Model {
+  const sortedInputs = [...inputs].sort((a, b) => compareStrings(a.result.file, b.result.file));
+  const sorted = sortedInputs.map((input) => input.result);
   const diagnostics: Diagnostic[] = sorted.flatMap((p) => p.diagnostics);
-  const structures = mergeStructures(sorted, diagnostics);
+  const structures = mergeStructures(sortedInputs, diagnostics, merges);
   const clients = groupOperations(sorted, options, diagnostics);
   addPlaceholders(clients, structures, diagnostics);
   inferPaginations(clients.flatMap((client) => client.operations), structures);
@@ -25,11 +34,11 @@ export function buildModel(pages: PageResult[], options: InferOptions): Model {
 }
 
 /** The operations a page documents: one (GenAuth) or a whole API (Widdershins). */
-function pageOperations(page: PageResult): PageOperation[] {
+function pageOperations(page: Page): PageOperation[] {
   return page.operations ?? (page.operation ? [page.operation] : []);
 }
 
-function groupOperations(pages: PageResult[], options: InferOptions, diagnostics: Diagnostic[]): Client[] {
+function groupOperations(pages: Page[], options: InferOptions, diagnostics: Diagnostic[]): Client[] {
   const folderClients = clientsByFolder(pages);
   const byClient = new Map<string, Operation[]>();
   for (const page of pages) for (const operation of pageOperations(page)) {
@@ -64,7 +73,7 @@ function nameDuplicates(client: string, ops: Operation[], diagnostics: Diagnosti
 }
 
 /** Pages without a Method name section take the client most pages of their top folder name. */
-function clientsByFolder(pages: PageResult[]): Map<string, string> {
+function clientsByFolder(pages: Page[]): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const page of pages) {
     const client = page.operation?.client;
@@ -91,77 +100,10 @@ function withClient(op: PageOperation, file: string, folderClients: Map<string, 
   if (op.client) return { ...op, client: op.client };
   const folder = topFolder(file);
   const client = folderClients.get(folder) ?? clientFromFolder(folder || 'api');
-  return { ...op, client, inferred: [...op.inferred, 'client'] };
-}
-
-/**
- * One definition per structure name. Identical definitions merge; differing ones warn,
- * naming both pages and the field, and the definition most pages agree on wins (ties: the
- * first page in path order). Tables with a required column beat response tables, whose
- * required-ness is inferred.
- */
-function mergeStructures(pages: PageResult[], diagnostics: Diagnostic[]): Record<string, Structure> {
-  const defs = new Map<string, Structure[]>();
-  for (const page of pages) for (const s of page.structures) pushTo(defs, s.name, s);
-  const merged: Record<string, Structure> = Object.create(null);
-  for (const [name, list] of defs) {
-    const seenIn = [...new Set(list.flatMap((s) => s.seenIn))].sort(compareStrings);
-    const withFields = list.filter((s) => s.fields.length > 0);
-    const candidates = preferShownRequired(withFields.length ? withFields : list);
-    const groups = new Map<string, Structure[]>();
-    // One definition needs no signature to win.
-    for (const s of candidates) pushTo(groups, candidates.length === 1 ? '' : signature(s), s);
-    const ranked = [...groups.values()].sort((a, b) => b.length - a.length);
-    const chosen = ranked[0][0];
-    for (const other of ranked.slice(1)) diagnostics.push(conflict(chosen, other[0]));
-    merged[name] = { ...chosen, seenIn };
-  }
-  return merged;
-}
-
-function preferShownRequired(list: Structure[]): Structure[] {
-  const shown = list.filter((s) => s.source.section !== 'response');
-  return shown.length ? shown : list;
-}
-
-/** What makes two definitions the same for the generated API: names, types, required, enums. */
-function signature(s: Structure): string {
-  return JSON.stringify(s.fields.map((f) => [f.name, f.type, f.required, f.enum ?? null, f.maxItems ?? null]));
-}
-
-function conflict(chosen: Structure, other: Structure): Diagnostic {
-  const a = new Map(chosen.fields.map((f) => [f.name, f]));
-  const b = new Map(other.fields.map((f) => [f.name, f]));
-  let detail = 'the field lists differ';
-  for (const name of new Set([...a.keys(), ...b.keys()])) {
-    const fa = a.get(name);
-    const fb = b.get(name);
-    if (!fa || !fb) {
-      detail = `field ${name} is ${fa ? 'missing' : 'only'} there`;
-      break;
-    }
-    if (JSON.stringify([fa.type, fa.required, fa.enum]) !== JSON.stringify([fb.type, fb.required, fb.enum])) {
-      detail = `field ${name} differs (${describeField(fb)} there, ${describeField(fa)} here)`;
-      break;
-    }
-  }
-  const row = other.fields.find((f) => !a.has(f.name))?.source.row;
-  return {
-    severity: 'warning',
-    code: 'structure.conflict',
-    message: `${chosen.name} is defined differently on ${other.source.file} (${detail}); the definition from ${chosen.source.file} is used`,
-    file: other.source.file,
-    section: other.source.section,
-    ...(row !== undefined ? { row } : {}),
-  };
-}
-
-function describeField(f: Field): string {
-  return `${typeText(f.type)}${f.required ? ', required' : ''}${f.enum ? `, enum ${f.enum.join('|')}` : ''}`;
-}
-
-function typeText(t: TypeRef): string {
-  return t.kind === 'primitive' ? t.type : t.kind === 'ref' ? t.ref : `${typeText(t.items)}[]`;
+  // The client goes where the page reader puts the key (after rawName): a page's result from
+  // the run cache has lost that key (JSON drops undefined), and would have it last.
+  const { name, rawName, client: absent, ...rest } = op;
+  return { name, rawName, client, ...rest, inferred: [...op.inferred, 'client'] };
 }
 
 /** Every referenced structure exists: the missing ones become diagnosed, field-less stand-ins. */

@@ -3,9 +3,11 @@
 // fingerprint (see fingerprint.ts), the output folder it left, and how it ended (diagnostics,
 // exit code), so a run with the same fingerprint on the same folder replays it instead of
 // redoing it, red as red and green as green. It is docsdk's private file (its build id guards
-// it), kept in V8's serialization format: each page's result as its JSON text, parsed only
-// when looked up, so an unchanged page costs one JSON.parse. A run that parsed a few pages
-// writes only those, beside the page results it read (see savePages).
+// it), kept in V8's serialization format: each page's result as JSON texts, parsed only when
+// looked up (its structure definitions apart, each parsed only when a merge needs it), so an
+// unchanged page costs a JSON.parse or two. A run that parsed a few pages writes only those,
+// beside the page results it read (see savePages), with the merges of the run's structure
+// names (model/structure-merge.ts).
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
@@ -13,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { docsdkBuildId } from '../config/package-root.js';
 import type { ModelFileIndex } from '../diff/model-file-parts.js';
 import type { CompiledTemplates } from '../emit/templates.js';
+import type { NameMerge, NameMerges, PageInput } from '../model/structure-merge.js';
 import type { PageResult } from '../parse/page.js';
 import type { PageCache } from '../pipeline.js';
 import type { KnownPages } from '../read/inputs.js';
@@ -50,15 +53,24 @@ interface CacheFile {
   lastRun?: RecordedRun;
 }
 
+/** A page's PageResult as JSON texts: the result without its structures, and each structure definition. */
+interface CachedPage {
+  result: string;
+  names: string[];
+  definitions: string[];
+}
+
 /**
- * Beside it (`<cache>.pages`): each page's PageResult as JSON text, by sha256 of its
- * pageIdentity; read only by a run that builds the model. `<cache>.pages-added` holds the
- * results a later run added to them (see savePages). An entry is right whatever file it is
- * in, whatever run wrote it: its key is all the result depends on.
+ * Beside it (`<cache>.pages`): each page's PageResult, by sha256 of its pageIdentity; read
+ * only by a run that builds the model. `<cache>.pages-added` holds the results a later run
+ * added to them (see savePages). An entry is right whatever file it is in, whatever run wrote
+ * it: its key is all the result depends on. So is a merge of a structure name: it says what
+ * it was computed from. The file written last holds the last run's merges.
  */
 interface PagesFile {
   docsdkVersion: string;
-  pages: Record<string, string>;
+  pages: Record<string, CachedPage>;
+  merges?: Map<string, NameMerge>;
 }
 
 /**
@@ -100,16 +112,37 @@ export function defaultCacheFile(out: string, cwd = process.cwd()): string {
 }
 
 
+/** The page as the model is built from `cached`: each JSON.parse makes new objects, which later stages may adjust. */
+function cachedInput(key: string, cached: CachedPage): PageInput {
+  return {
+    result: JSON.parse(cached.result) as PageInput['result'],
+    structures: { names: cached.names, definition: (index) => JSON.parse(cached.definitions[index]) },
+    key,
+  };
+}
+
 export class RunCache implements PageCache {
-  private readonly used: Record<string, string> = {};
+  private readonly used: Record<string, CachedPage> = {};
   hits = 0;
   misses = 0;
 
   /** The pages file, once loadPages() read it (undefined where there was none of this build). */
-  private pages?: Record<string, string>;
+  private pages?: Record<string, CachedPage>;
   /** The page results runs added beside it, once loadPages() read them. */
-  private added: Record<string, string> = {};
+  private added: Record<string, CachedPage> = {};
+  /** The last run's merges of structure names, once loadPages() read them. */
+  private lastMerges: ReadonlyMap<string, NameMerge> = new Map();
   private pagesLoaded = false;
+  /** This run's merges, saved for the next. */
+  private readonly keptMerges = new Map<string, NameMerge>();
+
+  readonly merges: NameMerges = {
+    reuse: (name, from) => {
+      const merge = this.lastMerges.get(name);
+      return merge?.from === from ? merge : undefined;
+    },
+    keep: (name, merge) => void this.keptMerges.set(name, merge),
+  };
 
   private constructor(
     readonly file: string,
@@ -137,22 +170,26 @@ export class RunCache implements PageCache {
     const [pages, added] = await Promise.all([readOwn<PagesFile>(this.pagesFile), readOwn<PagesFile>(this.addedFile)]);
     this.pages = pages?.pages;
     this.added = added?.pages ?? {};
+    this.lastMerges = added?.merges ?? pages?.merges ?? new Map();
     this.pagesLoaded = true;
   }
 
-  /** The result of this exact page if it was parsed before (a new object: later stages may adjust what they are handed). */
-  lookup(page: PageFile): PageResult | undefined {
+  /** This exact page if it was parsed before (new objects: later stages may adjust what they are handed). */
+  lookup(page: PageFile): PageInput | undefined {
     const key = sha256(pageIdentity(page));
     const cached = this.used[key] ?? this.added[key] ?? this.pages?.[key];
     if (cached === undefined) return undefined;
     this.hits++;
-    return JSON.parse((this.used[key] = cached)) as PageResult;
+    return cachedInput(key, (this.used[key] = cached));
   }
 
-  /** Keeps a result parsed in this run (as text, so later stages' changes to it do not reach the cache). */
-  remember(page: PageFile, result: PageResult): void {
+  /** Keeps a result parsed in this run (as text, so later stages' changes to it do not reach the cache); returns its key. */
+  remember(page: PageFile, result: PageResult): string {
     this.misses++;
-    this.used[sha256(pageIdentity(page))] = JSON.stringify(result);
+    const key = sha256(pageIdentity(page));
+    const { structures, ...rest } = result;
+    this.used[key] = { result: JSON.stringify(rest), names: structures.map((s) => s.name), definitions: structures.map((s) => JSON.stringify(s)) };
+    return key;
   }
 
   /**
@@ -202,7 +239,7 @@ export class RunCache implements PageCache {
     const version = docsdkBuildId();
     const pages = this.pagesLoaded ? this.pages : undefined;
     if (pages) {
-      const added: Record<string, string> = {};
+      const added: Record<string, CachedPage> = {};
       let addedCount = 0;
       let usedCount = 0;
       for (const key in this.used) {
@@ -215,11 +252,11 @@ export class RunCache implements PageCache {
       // The pages file's entries this run did not use: all of them but those it used.
       const unused = Object.keys(pages).length - (usedCount - addedCount);
       if (addedCount + unused <= usedCount * MAX_STALE_PAGES_SHARE) {
-        await writeWhole(this.addedFile, { docsdkVersion: version, pages: added } satisfies PagesFile);
+        await writeWhole(this.addedFile, { docsdkVersion: version, pages: added, merges: this.keptMerges } satisfies PagesFile);
         return;
       }
     }
-    await writeWhole(this.pagesFile, { docsdkVersion: version, pages: this.used } satisfies PagesFile);
+    await writeWhole(this.pagesFile, { docsdkVersion: version, pages: this.used, merges: this.keptMerges } satisfies PagesFile);
     // What was added beside the old pages file: this run's results are in the new one.
     await rm(this.addedFile, { force: true });
   }

@@ -4,6 +4,7 @@ import { deserialize } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { PageInput } from '../../generator/model/structure-merge.js';
 import { parsePage, type PageResult } from '../../generator/parse/page.js';
 import type { PageFile } from '../../generator/read/page-file.js';
 import { runFingerprint } from '../../generator/workflow/fingerprint.js';
@@ -17,13 +18,14 @@ const recorded = (fingerprint: string, output: Record<string, string> = {}): Rec
 const page = (rel: string, text: string): PageFile => ({ abs: `/virtual/${rel}`, rel, bytes: Buffer.from(text) });
 const PAGE = page('management/users/get-user.md', '# Get user\n\n## 方法名称\n\n`ManagementClient.get_user`\n');
 
+/** The whole result of a page as the model is built from it (its definitions read). */
+const resultOf = ({ result, structures }: PageInput): PageResult => ({ ...result, structures: structures.names.map((_, index) => structures.definition(index)) });
+
 /** What loadModel does with a page cache: its result if it has one, else parse and remember. */
 function parseThrough(cache: RunCache, page: PageFile): PageResult {
   const cached = cache.lookup(page);
-  if (cached) return cached;
-  const parsed = parsePage(page);
-  cache.remember(page, parsed);
-  return parsed;
+  if (cached) return resultOf(cached);
+  return resultOf(cache.remember(page, parsePage(page)));
 }
 
 async function cacheFile(): Promise<string> {

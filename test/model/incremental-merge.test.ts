@@ -1,0 +1,153 @@
+// The merges of structure names a run reuses from the last one (model/structure-merge.ts,
+// kept in the run cache) give the model a clean build gives, byte for byte: checked over
+// random sequences of page edits (mutated tables, rows, headings, summaries), added pages
+// (copies of real ones, mutated or not: names defined on more pages, conflicts) and removed
+// pages, on real fixture pages, each step a run through the real cache file.
+import { readdirSync, readFileSync } from 'node:fs';
+import { copyFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildModel, buildModelOf } from '../../generator/model/build.js';
+import { inferItemsFromSamples } from '../../generator/model/sample-items.js';
+import { pageInput, type NameMerge, type NameMerges } from '../../generator/model/structure-merge.js';
+import { parsePage, type PageResult } from '../../generator/parse/page.js';
+import { loadModel } from '../../generator/pipeline.js';
+import type { PageFile } from '../../generator/read/page-file.js';
+import type { PageCache } from '../../generator/pipeline.js';
+import { RunCache } from '../../generator/workflow/run-cache.js';
+import { mutate, mutationArb, type Mutation } from '../robustness/support/mutations.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const SEED = Number(process.env.DOCSDK_FUZZ_SEED ?? 20261201);
+const RUNS = Number(process.env.DOCSDK_MERGE_RUNS ?? 12);
+
+/** The GenAuth pages of every flavor (the same structures on many pages) and two Widdershins pages of one API (a whole API each). */
+function fixturePages(): PageFile[] {
+  const under = (dir: string, test: RegExp) =>
+    (readdirSync(join(FIXTURES, dir), { recursive: true }) as string[]).filter((f) => test.test(f)).map((f) => join(FIXTURES, dir, f));
+  const files = [...under('corpus', /\.html$/), ...under('widdershins/html/rbaskets.in', /\.html$/), ...under('widdershins/markdown/rbaskets.in', /\.md$/)];
+  return files.sort().map((abs) => page(relative(FIXTURES, abs), readFileSync(abs)));
+}
+
+const page = (rel: string, bytes: Buffer): PageFile => ({ abs: `/virtual/${rel}`, rel, bytes });
+const format = (rel: string) => (rel.endsWith('.md') ? ('markdown' as const) : ('html' as const));
+
+/** A page's summary edited (the bench's edit): its h1, or its first Markdown heading. */
+function editSummary(file: PageFile, n: number): Buffer {
+  const text = file.bytes.toString('utf8');
+  return Buffer.from(format(file.rel) === 'markdown' ? text.replace(/^(# .*)$/m, `$1 (edit ${n})`) : text.replace('</h1>', ` (edit ${n})</h1>`));
+}
+
+type Step =
+  | { kind: 'edit'; page: number; mutations: Mutation[] }
+  | { kind: 'summary'; page: number }
+  | { kind: 'add'; page: number; folder: number; mutations: Mutation[] }
+  | { kind: 'remove'; page: number };
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('edit' as const), page: fc.nat(), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 2 }) }),
+  fc.record({ kind: fc.constant('summary' as const), page: fc.nat() }),
+  fc.record({ kind: fc.constant('add' as const), page: fc.nat(), folder: fc.nat(), mutations: fc.array(mutationArb, { maxLength: 1 }) }),
+  fc.record({ kind: fc.constant('remove' as const), page: fc.nat() }),
+);
+
+/** The pages after `step` (a new list; at least one page is kept). */
+function apply(pages: PageFile[], step: Step, n: number): PageFile[] {
+  const at = step.page % pages.length;
+  const target = pages[at];
+  const next = [...pages];
+  if (step.kind === 'edit') next[at] = page(target.rel, mutate(target.bytes, format(target.rel), step.mutations));
+  else if (step.kind === 'summary') next[at] = page(target.rel, editSummary(target, n));
+  else if (step.kind === 'remove') {
+    if (pages.length > 1) next.splice(at, 1);
+  } else {
+    const folder = pages[step.folder % pages.length].rel.replace(/\/[^/]*$/, '');
+    const ext = target.rel.slice(target.rel.lastIndexOf('.'));
+    next.push(page(`${folder}/copy-${n}${ext}`, mutate(target.bytes, format(target.rel), step.mutations)));
+  }
+  return next;
+}
+
+/** Parse results by path and content: a clean build needs every page's, fresh objects each time (the build adjusts them). */
+const parsedPages = new Map<string, PageResult>();
+function cleanModel(pages: PageFile[]): string {
+  const results = pages.map((file) => {
+    const key = `${file.rel}\0${file.bytes.toString('base64')}`;
+    if (!parsedPages.has(key)) parsedPages.set(key, parsePage(file));
+    return structuredClone(parsedPages.get(key)!);
+  });
+  return JSON.stringify(inferItemsFromSamples(buildModel(results, { basePath: '/api/v3/' })));
+}
+
+/** A run with the page cache at `file`: the model, how many pages it parsed and how many merges it reused. */
+async function cachedRun(file: string, pages: PageFile[]): Promise<{ model: string; parsed: number; reused: number }> {
+  const cache = await RunCache.open(file);
+  await cache.loadPages();
+  let reused = 0;
+  const counting: PageCache = {
+    lookup: (p) => cache.lookup(p),
+    remember: (p, result) => cache.remember(p, result),
+    merges: {
+      reuse: (name, from) => {
+        const merge = cache.merges.reuse(name, from);
+        if (merge) reused++;
+        return merge;
+      },
+      keep: (name, merge) => cache.merges.keep(name, merge),
+    },
+  };
+  const { model, parsed } = await loadModel([], { pageCache: counting, read: { files: pages, missing: [] } });
+  await cache.save({ fingerprint: 'test', output: new Map(), result: { outcome: 'written', exitCode: 0, diagnostics: [] } });
+  return { model: JSON.stringify(model), parsed, reused };
+}
+
+describe(`structure merges reused from the last run (seed ${SEED})`, () => {
+  it(`give the clean build's model byte for byte over ${RUNS} random sequences of edits, additions and removals`, async () => {
+    const base = fixturePages();
+    const dir = await mkdtemp(join(tmpdir(), 'docsdk-merge-'));
+    const baseCache = join(dir, 'base.v8');
+    const first = await cachedRun(baseCache, base);
+    expect(first.model).toBe(cleanModel(base));
+    expect([first.parsed, first.reused]).toEqual([base.length, 0]);
+    let run = 0;
+    let reused = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 6 }), async (steps) => {
+        const file = join(dir, `run-${run++}.v8`);
+        await copyFile(baseCache, file);
+        await copyFile(`${baseCache}.pages`, `${file}.pages`);
+        let pages = base;
+        for (const [n, step] of steps.entries()) {
+          pages = apply(pages, step, n);
+          const result = await cachedRun(file, pages);
+          // Compared as booleans: a failure prints the steps (fast-check), not two whole models.
+          expect(result.model === cleanModel(pages)).toBe(true);
+          // Incremental indeed: only the page edited or added was parsed.
+          expect(result.parsed).toBeLessThanOrEqual(1);
+          reused += result.reused;
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+    // The control: most names' merges came from the last run.
+    expect(reused).toBeGreaterThan(RUNS * 10);
+  });
+
+  it('would differ from a clean build if a merge were reused by name alone (the control of the above)', () => {
+    const results = fixturePages().map(parsePage);
+    // One definition of a structure with a field dropped from it (a conflict, or another definition chosen).
+    const edited = structuredClone(results);
+    edited.flatMap((r) => r.structures).find((s) => s.fields.length > 1)!.fields.pop();
+    const clean = (pages: PageResult[]) => JSON.stringify(inferItemsFromSamples(buildModel(structuredClone(pages), { basePath: '/api/v3/' })));
+    // Merges kept by name, whatever pages they were computed from.
+    const byName = new Map<string, NameMerge>();
+    const stale: NameMerges = { reuse: (name) => byName.get(name), keep: (name, merge) => void byName.set(name, merge) };
+    const withStale = (pages: PageResult[]) =>
+      JSON.stringify(inferItemsFromSamples(buildModelOf(structuredClone(pages).map((r) => pageInput(r, r.file)), { basePath: '/api/v3/' }, stale)));
+    expect(withStale(results)).toBe(clean(results));
+    expect(clean(edited)).not.toBe(clean(results));
+    expect(withStale(edited)).not.toBe(clean(edited));
+  });
+});
