@@ -5,6 +5,7 @@
 // Evidence that is mixed (strings and numbers, objects) leaves the items unknown; empty or
 // absent evidence moves on to the next source. The result stays marked `inferred: ['items']`
 // and records the sample it came from (`itemsEvidence`).
+import { pushTo } from './multimap.js';
 import type { Field, Model, Primitive, Provenance, Structure, TypeRef } from './types.js';
 
 type Tier = 'own' | 'param' | 'response';
@@ -73,21 +74,32 @@ export function inferItemsFromSamples(model: Model): Model {
 
 /** Whether the structure a type names (as `follow` goes) has an untyped array among its fields, or its structures' fields. */
 function untypedAhead(structures: Record<string, Structure>, structureOf: (type: TypeRef) => Structure | undefined): (type: TypeRef) => boolean {
+  // The structures an untyped array is reached from: those holding one, then, back along the
+  // fields, those holding one of them (cycles of structures included), each visited once.
+  const holders = new Map<Structure, Structure[]>();
   const reaching = new Set<Structure>();
-  const leads = (type: TypeRef) => {
+  const pending: Structure[] = [];
+  for (const structure of Object.values(structures)) {
+    for (const field of structure.fields) {
+      if (hasUntypedItems(field)) {
+        if (!reaching.has(structure)) pending.push(structure);
+        reaching.add(structure);
+      }
+      const held = structureOf(field.type);
+      if (held) pushTo(holders, held, structure);
+    }
+  }
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    for (const holder of holders.get(next) ?? []) {
+      if (reaching.has(holder)) continue;
+      reaching.add(holder);
+      pending.push(holder);
+    }
+  }
+  return (type) => {
     const structure = structureOf(type);
     return structure !== undefined && reaching.has(structure);
   };
-  // Until nothing is added, so cycles of structures are settled too.
-  for (let added = true; added; ) {
-    added = false;
-    for (const structure of Object.values(structures)) {
-      if (reaching.has(structure) || !structure.fields.some((field) => hasUntypedItems(field) || leads(field.type))) continue;
-      reaching.add(structure);
-      added = true;
-    }
-  }
-  return leads;
 }
 
 /** The first source with any items decides: one primitive type, or none when it is mixed. */
