@@ -91,7 +91,10 @@ async function parseUncached(files: PageFile[], { pageCache: cache, onPage, conf
     if (result) return result;
     const page = missing[next];
     const fresh = parsed[next++];
-    return pageCache ? pageCache.remember(page, fresh) : pageInput(fresh);
+    if (!pageCache) return pageInput(fresh);
+    const input = pageCache.remember(page, fresh);
+    // Nor are the merges of the names it defines: its result is not a function of its key.
+    return page.oversize ? { ...input, key: undefined } : input;
   });
   return { pages: all, parsed: missing.length, pageCache };
 }

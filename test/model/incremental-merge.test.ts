@@ -4,7 +4,7 @@
 // (copies of real ones, mutated or not: names defined on more pages, conflicts) and removed
 // pages, on real fixture pages, each step a run through the real cache file.
 import { readdirSync, readFileSync } from 'node:fs';
-import { copyFile, mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
@@ -133,6 +133,32 @@ describe(`structure merges reused from the last run (seed ${SEED})`, () => {
     );
     // The control: most names' merges came from the last run.
     expect(reused).toBeGreaterThan(RUNS * 10);
+  });
+
+  it('never reuses the merges of the names a page over the size limit defines (its key holds its size, not its bytes)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docsdk-merge-'));
+    const html = fixturePages().find((file) => file.rel === 'widdershins/html/rbaskets.in/index.html')!;
+    const markdown = readFileSync(join(FIXTURES, 'widdershins/markdown/rbaskets.in/index.md'), 'utf8');
+    const abs = join(dir, 'api.md');
+    // Read by the Widdershins reader itself, past maxPageBytes: its page holds only its size.
+    const oversize: PageFile = { abs, rel: 'api.md', bytes: Buffer.alloc(0), oversize: { size: Buffer.byteLength(markdown), limit: 1000 } };
+    const run = async (cache?: RunCache) => JSON.stringify((await loadModel([], { pageCache: cache, read: { files: [html, oversize], missing: [] } })).model);
+    const cacheFile = join(dir, 'cache.v8');
+    await writeFile(abs, markdown);
+    const first = await RunCache.open(cacheFile);
+    const before = await run(first);
+    await first.save({ fingerprint: 'test', output: new Map(), result: { outcome: 'written', exitCode: 0, diagnostics: [] } });
+    // The same size, another definition of Baskets than the HTML page's: a conflict.
+    const edited = markdown.replace('|has_more|boolean|true|none|Indicates if there are more baskets', '|has_more|integer|true|none|Indicates if there are more baskets');
+    expect(edited.length).toBe(markdown.length);
+    expect(edited).not.toBe(markdown);
+    await writeFile(abs, edited);
+    const second = await RunCache.open(cacheFile);
+    await second.loadPages();
+    const after = await run(second);
+    expect(after).toBe(await run());
+    expect(after).not.toBe(before);
+    expect(after).toContain('Baskets is defined differently');
   });
 
   it('would differ from a clean build if a merge were reused by name alone (the control of the above)', () => {
