@@ -2,7 +2,8 @@
 // kept in the run cache) give the model a clean build gives, byte for byte: checked over
 // random sequences of page edits (mutated tables, rows, headings, summaries), added pages
 // (copies of real ones, mutated or not: names defined on more pages, conflicts) and removed
-// pages, on real fixture pages, each step a run through the real cache file.
+// pages, on real fixture pages, each step a run through the real cache file. More runs:
+//   DOCSDK_MERGE_RUNS=200 DOCSDK_FUZZ_SEED=7 npx vitest run test/model/incremental-merge.test.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
