@@ -34,8 +34,8 @@ export interface LoadOptions {
 export interface PageCache {
   /** This exact page as an earlier run parsed it, if one did (its definitions read when a merge needs them). */
   lookup(page: PageFile): PageInput | undefined;
-  /** Keeps the result of a page parsed in this run; returns the page as the model is built from it. */
-  remember(page: PageFile, result: PageResult): PageInput;
+  /** Keeps the result of a page parsed in this run; returns its key (what the result is a function of). */
+  remember(page: PageFile, result: PageResult): string;
   /** The last run's merges of structure names, for reuse; this run's are kept for the next. */
   readonly merges: NameMerges;
 }
@@ -91,10 +91,9 @@ async function parseUncached(files: PageFile[], { pageCache: cache, onPage, conf
     if (result) return result;
     const page = missing[next];
     const fresh = parsed[next++];
-    if (!pageCache) return pageInput(fresh);
-    const input = pageCache.remember(page, fresh);
+    const key = pageCache?.remember(page, fresh);
     // Nor are the merges of the names it defines: its result is not a function of its key.
-    return page.oversize ? { ...input, key: undefined } : input;
+    return pageInput(fresh, page.oversize ? undefined : key);
   });
   return { pages: all, parsed: missing.length, pageCache };
 }

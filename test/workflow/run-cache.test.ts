@@ -25,7 +25,9 @@ const resultOf = ({ result, structures }: PageInput): PageResult => ({ ...result
 function parseThrough(cache: RunCache, page: PageFile): PageResult {
   const cached = cache.lookup(page);
   if (cached) return resultOf(cached);
-  return resultOf(cache.remember(page, parsePage(page)));
+  const parsed = parsePage(page);
+  cache.remember(page, parsed);
+  return parsed;
 }
 
 async function cacheFile(): Promise<string> {
