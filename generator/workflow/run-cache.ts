@@ -65,7 +65,8 @@ interface CachedPage {
  * only by a run that builds the model. `<cache>.pages-added` holds the results a later run
  * added to them (see savePages). An entry is right whatever file it is in, whatever run wrote
  * it: its key is all the result depends on. So is a merge of a structure name: it says what
- * it was computed from. The file written last holds the last run's merges.
+ * it was computed from. The pages file holds the merges of the run that wrote it, the file
+ * beside it those of the last run that differ.
  */
 interface PagesFile {
   docsdkVersion: string;
@@ -130,17 +131,15 @@ export class RunCache implements PageCache {
   private pages?: Record<string, CachedPage>;
   /** The page results runs added beside it, once loadPages() read them. */
   private added: Record<string, CachedPage> = {};
-  /** The last run's merges of structure names, once loadPages() read them. */
-  private lastMerges: ReadonlyMap<string, NameMerge> = new Map();
+  /** The merges of structure names in the pages file and beside it, once loadPages() read them. */
+  private pagesMerges: ReadonlyMap<string, NameMerge> = new Map();
+  private addedMerges: ReadonlyMap<string, NameMerge> = new Map();
   private pagesLoaded = false;
   /** This run's merges, saved for the next. */
   private readonly keptMerges = new Map<string, NameMerge>();
 
   readonly merges: NameMerges = {
-    reuse: (name, from) => {
-      const merge = this.lastMerges.get(name);
-      return merge?.from === from ? merge : undefined;
-    },
+    reuse: (name, from) => [this.addedMerges.get(name), this.pagesMerges.get(name)].find((merge) => merge?.from === from),
     keep: (name, merge) => void this.keptMerges.set(name, merge),
   };
 
@@ -170,7 +169,8 @@ export class RunCache implements PageCache {
     const [pages, added] = await Promise.all([readOwn<PagesFile>(this.pagesFile), readOwn<PagesFile>(this.addedFile)]);
     this.pages = pages?.pages;
     this.added = added?.pages ?? {};
-    this.lastMerges = added?.merges ?? pages?.merges ?? new Map();
+    this.pagesMerges = pages?.merges ?? new Map();
+    this.addedMerges = added?.merges ?? new Map();
     this.pagesLoaded = true;
   }
 
@@ -252,7 +252,8 @@ export class RunCache implements PageCache {
       // The pages file's entries this run did not use: all of them but those it used.
       const unused = Object.keys(pages).length - (usedCount - addedCount);
       if (addedCount + unused <= usedCount * MAX_STALE_PAGES_SHARE) {
-        await writeWhole(this.addedFile, { docsdkVersion: version, pages: added, merges: this.keptMerges } satisfies PagesFile);
+        const merges = new Map([...this.keptMerges].filter(([name, merge]) => this.pagesMerges.get(name)?.from !== merge.from));
+        await writeWhole(this.addedFile, { docsdkVersion: version, pages: added, merges } satisfies PagesFile);
         return;
       }
     }
