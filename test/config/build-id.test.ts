@@ -19,12 +19,19 @@ function codeDir(at = 1_000_000): string {
   return dir;
 }
 
+/** The id of `dir` hashed with `file` in it, and without a record. */
+function hashedWith(dir: string, file: string, text: string): string {
+  const copy = codeDir();
+  writeFileSync(join(copy, file), text);
+  return buildIdOf(copy);
+}
+
 describe('docsdk build id', () => {
   it('is the same read from the build record as hashed from the code', () => {
     const dir = codeDir();
     const hashed = buildIdOf(dir);
     writeBuildId(dir);
-    expect(JSON.parse(readFileSync(join(dir, BUILD_ID_FILE), 'utf8'))).toEqual({ code: hashCode(dir) });
+    expect(JSON.parse(readFileSync(join(dir, BUILD_ID_FILE), 'utf8'))).toEqual({ code: hashCode(dir), files: ['/cli.js', '/emit/sdk.js'] });
     expect(buildIdOf(dir)).toBe(hashed);
     expect(hashed).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{16}$/);
   });
@@ -32,9 +39,25 @@ describe('docsdk build id', () => {
   it('takes the code hash from the record, without reading the code, while no code file is newer', () => {
     const dir = codeDir();
     const hashed = buildIdOf(dir);
-    writeFileSync(join(dir, BUILD_ID_FILE), JSON.stringify({ code: 'recorded' }));
+    writeFileSync(join(dir, BUILD_ID_FILE), JSON.stringify({ code: 'recorded', files: ['/cli.js', '/emit/sdk.js'] }));
     expect(buildIdOf(dir)).not.toBe(hashed);
     expect(buildIdOf(dir)).toBe(buildIdOf(dir));
+  });
+
+  it('hashes the code again when a file was added or removed since the record, whatever its time', () => {
+    const dir = codeDir();
+    writeFileSync(join(dir, BUILD_ID_FILE), JSON.stringify({ code: 'recorded', files: ['/cli.js', '/emit/sdk.js'] }));
+    const recorded = buildIdOf(dir);
+    // Copied in with an old time: not newer than the record.
+    writeFileSync(join(dir, 'emit/extra.js'), 'extra();\n');
+    utimesSync(join(dir, 'emit/extra.js'), 1_000_000, 1_000_000);
+    const added = buildIdOf(dir);
+    expect(added).not.toBe(recorded);
+    rmSync(join(dir, 'emit/extra.js'));
+    expect(buildIdOf(dir)).toBe(recorded);
+    rmSync(join(dir, 'emit/sdk.js'));
+    expect(buildIdOf(dir)).not.toBe(recorded);
+    expect(added).toBe(hashedWith(dir, 'emit/extra.js', 'extra();\n'));
   });
 
   it('hashes the code again when a code file is newer than the record (edited in place, built by tsc alone)', () => {
@@ -56,7 +79,7 @@ describe('docsdk build id', () => {
     const before = buildIdOf(dir);
     writeFileSync(join(dir, 'cli.d.ts'), 'export declare const x: 1;\n');
     expect(buildIdOf(dir)).toBe(before);
-    for (const record of ['{not json', '{"code":42}', '[]']) {
+    for (const record of ['{not json', '{"code":42,"files":["/cli.js","/emit/sdk.js"]}', '{"code":"x"}', '[]']) {
       writeFileSync(join(dir, BUILD_ID_FILE), record);
       expect(buildIdOf(dir)).toBe(before);
     }
@@ -78,6 +101,6 @@ describe('docsdk build id', () => {
 
   it('is recorded by the build for the built code as it is', () => {
     const dist = join(packageRoot, 'dist', 'generator');
-    expect(JSON.parse(readFileSync(join(dist, BUILD_ID_FILE), 'utf8'))).toEqual({ code: hashCode(dist) });
+    expect(JSON.parse(readFileSync(join(dist, BUILD_ID_FILE), 'utf8')).code).toBe(hashCode(dist));
   });
 });
