@@ -91,9 +91,10 @@ async function parseUncached(files: PageFile[], { pageCache: cache, onPage, conf
     if (result) return result;
     const page = missing[next];
     const fresh = parsed[next++];
-    const key = pageCache?.remember(page, fresh);
-    // Nor are the merges of the names it defines: its result is not a function of its key.
-    return pageInput(fresh, page.oversize ? undefined : key);
+    // An oversize page's result is not a function of its key (which holds its size): neither it
+    // nor the merges of the names it defines are kept.
+    const key = page.oversize ? undefined : pageCache?.remember(page, fresh);
+    return pageInput(fresh, key);
   });
   return { pages: all, parsed: missing.length, pageCache };
 }

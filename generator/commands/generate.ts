@@ -162,6 +162,11 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     };
     return finish(failed([...model.diagnostics, guard], 'the output would lose too many operations: nothing written (--allow-shrink writes anyway)'));
   }
+  // Diffed before anything else reads the model: the previous model holds the new one's own
+  // objects where a part is unchanged (model-file-parts.ts), so a change made to the model
+  // later would be on both sides. --check reports no API change.
+  const { diffModels, hasChangeAtLeast } = await import('../diff/changes.js');
+  const api = before && !args.check ? diffModels(before, model) : undefined;
   progress.stage('generating');
   // Loaded here, not at start-up, like the emitter: a replayed or refused run never checks or writes an SDK.
   const [{ checkStagedFolder, SdkTypeError, startTypeCheck }, { SdkLoadError }] = await Promise.all([import('../emit/type-check.js'), import('../emit/load-check.js')]);
@@ -222,8 +227,6 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return finish({ outcome: stale ? 'stale' : 'fresh', exitCode: stale ? 1 : pageErrors, diagnostics, counts, files: changed });
   }
 
-  const { diffModels, hasChangeAtLeast } = await import('../diff/changes.js');
-  const api = before && diffModels(before, model);
   if (api && args.failOn && hasChangeAtLeast(api, args.failOn)) {
     // Writing anyway would make the next run compare against this model and pass.
     return finish(failed(diagnostics, `public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, { files: output().changed, api }));

@@ -51,31 +51,37 @@ export const hashCode = (codeDir: string): string => hashFolders([codeDir]);
 
 /** Records the hash of the built code in `codeDir` (the build's last step). */
 export function writeBuildId(codeDir = runningCodeDir()): void {
-  const record: BuildRecord = { code: hashCode(codeDir), files: codeFiles(codeDir).map((file) => file.slice(codeDir.length)) };
+  const record: BuildRecord = { code: hashCode(codeDir), files: codeFiles(codeDir).map((file) => [file.slice(codeDir.length), statSync(file).size]) };
   writeFileSync(join(codeDir, BUILD_ID_FILE), JSON.stringify(record) + '\n');
 }
 
-/** What build-id.json holds: the code's hash, and the files it was taken over (a file added or removed since voids it). */
+/** What build-id.json holds: the code's hash, and the files it was taken over with their sizes (a file added, removed or resized since voids it). */
 interface BuildRecord {
   code: string;
-  files: string[];
+  files: [path: string, size: number][];
 }
 
 /**
  * The code hash the build recorded in `codeDir`, unless a code file is newer than the record
- * (make's rule: a file edited in place, a build by tsc alone), or a file was added or removed
- * since (a file copied in with its old time). Stating the files costs a fraction of reading
- * them. An installed package keeps the build's record: npm gives all its files one time.
+ * (make's rule: a file edited in place, a build by tsc alone), or a file was added, removed
+ * or resized since (one copied in with its old time). Stating the files costs a fraction of
+ * reading them. An installed package keeps the build's record: npm gives all its files one
+ * time. Not caught: an edit within the clock tick (a few ms) of the build's end that keeps
+ * the file's size.
  */
 function recordedCodeHash(codeDir: string): string | undefined {
   const record = statSync(join(codeDir, BUILD_ID_FILE), { throwIfNoEntry: false, bigint: true });
   if (!record) return undefined;
-  const files = codeFiles(codeDir);
-  for (const file of files) if (statSync(file, { bigint: true }).mtimeNs > record.mtimeNs) return undefined;
   try {
     const recorded = JSON.parse(readFileSync(join(codeDir, BUILD_ID_FILE), 'utf8')) as Partial<BuildRecord>;
-    const sameFiles = Array.isArray(recorded.files) && recorded.files.length === files.length && files.every((file, i) => file.slice(codeDir.length) === recorded.files![i]);
-    return typeof recorded.code === 'string' && sameFiles ? recorded.code : undefined;
+    const files = codeFiles(codeDir);
+    if (typeof recorded.code !== 'string' || !Array.isArray(recorded.files) || recorded.files.length !== files.length) return undefined;
+    for (const [i, file] of files.entries()) {
+      const info = statSync(file, { bigint: true });
+      const [path, size] = recorded.files[i] ?? [];
+      if (info.mtimeNs > record.mtimeNs || path !== file.slice(codeDir.length) || BigInt(size ?? -1) !== info.size) return undefined;
+    }
+    return recorded.code;
   } catch {
     return undefined;
   }

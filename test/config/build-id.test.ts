@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ describe('docsdk build id', () => {
     const dir = codeDir();
     const hashed = buildIdOf(dir);
     writeBuildId(dir);
-    expect(JSON.parse(readFileSync(join(dir, BUILD_ID_FILE), 'utf8'))).toEqual({ code: hashCode(dir), files: ['/cli.js', '/emit/sdk.js'] });
+    expect(JSON.parse(readFileSync(join(dir, BUILD_ID_FILE), 'utf8'))).toEqual({ code: hashCode(dir), files: [['/cli.js', 7], ['/emit/sdk.js', 8]] });
     expect(buildIdOf(dir)).toBe(hashed);
     expect(hashed).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{16}$/);
   });
@@ -39,14 +39,14 @@ describe('docsdk build id', () => {
   it('takes the code hash from the record, without reading the code, while no code file is newer', () => {
     const dir = codeDir();
     const hashed = buildIdOf(dir);
-    writeFileSync(join(dir, BUILD_ID_FILE), JSON.stringify({ code: 'recorded', files: ['/cli.js', '/emit/sdk.js'] }));
+    writeFileSync(join(dir, BUILD_ID_FILE), JSON.stringify({ code: 'recorded', files: [['/cli.js', 7], ['/emit/sdk.js', 8]] }));
     expect(buildIdOf(dir)).not.toBe(hashed);
     expect(buildIdOf(dir)).toBe(buildIdOf(dir));
   });
 
-  it('hashes the code again when a file was added or removed since the record, whatever its time', () => {
+  it('hashes the code again when a file was added, removed or resized since the record, whatever its time', () => {
     const dir = codeDir();
-    writeFileSync(join(dir, BUILD_ID_FILE), JSON.stringify({ code: 'recorded', files: ['/cli.js', '/emit/sdk.js'] }));
+    writeFileSync(join(dir, BUILD_ID_FILE), JSON.stringify({ code: 'recorded', files: [['/cli.js', 7], ['/emit/sdk.js', 8]] }));
     const recorded = buildIdOf(dir);
     // Copied in with an old time: not newer than the record.
     writeFileSync(join(dir, 'emit/extra.js'), 'extra();\n');
@@ -55,6 +55,10 @@ describe('docsdk build id', () => {
     expect(added).not.toBe(recorded);
     rmSync(join(dir, 'emit/extra.js'));
     expect(buildIdOf(dir)).toBe(recorded);
+    // Restored with its old time, one byte longer.
+    writeFileSync(join(dir, 'emit/sdk.js'), 'emit(); \n');
+    utimesSync(join(dir, 'emit/sdk.js'), 1_000_000, 1_000_000);
+    expect(buildIdOf(dir)).not.toBe(recorded);
     rmSync(join(dir, 'emit/sdk.js'));
     expect(buildIdOf(dir)).not.toBe(recorded);
     expect(added).toBe(hashedWith(dir, 'emit/extra.js', 'extra();\n'));
@@ -79,7 +83,7 @@ describe('docsdk build id', () => {
     const before = buildIdOf(dir);
     writeFileSync(join(dir, 'cli.d.ts'), 'export declare const x: 1;\n');
     expect(buildIdOf(dir)).toBe(before);
-    for (const record of ['{not json', '{"code":42,"files":["/cli.js","/emit/sdk.js"]}', '{"code":"x"}', '[]']) {
+    for (const record of ['{not json', '{"code":42,"files":[["/cli.js",7],["/emit/sdk.js",8]]}', '{"code":"x","files":[["/cli.js",7],["/emit/sdk.js",9]]}', '{"code":"x","files":["/cli.js","/emit/sdk.js"]}', '{"code":"x"}', '[]']) {
       writeFileSync(join(dir, BUILD_ID_FILE), record);
       expect(buildIdOf(dir)).toBe(before);
     }
@@ -99,8 +103,19 @@ describe('docsdk build id', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
-  it('is recorded by the build for the built code as it is', () => {
+  it('is recorded by the build last, for the built code as it is: the record stands', () => {
     const dist = join(packageRoot, 'dist', 'generator');
-    expect(JSON.parse(readFileSync(join(dist, BUILD_ID_FILE), 'utf8')).code).toBe(hashCode(dist));
+    const recorded = JSON.parse(readFileSync(join(dist, BUILD_ID_FILE), 'utf8')).code;
+    expect(recorded).toBe(hashCode(dist));
+    // In a copy with the build's times, a forged record changes the id only if the record stands (no code file newer, the same files).
+    const copy = mkdtempSync(join(tmpdir(), 'docsdk-build-dist-'));
+    dirs.push(copy);
+    cpSync(dist, copy, { recursive: true, preserveTimestamps: true });
+    const real = buildIdOf(copy);
+    const record = join(copy, BUILD_ID_FILE);
+    const { atime, mtime } = statSync(record);
+    writeFileSync(record, readFileSync(record, 'utf8').replace(recorded, 'forged'));
+    utimesSync(record, atime, mtime);
+    expect(buildIdOf(copy)).not.toBe(real);
   });
 });
