@@ -21,7 +21,7 @@ const tinyglobby = () => (globber ??= import('tinyglobby'));
 const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
 
 /** tinyglobby's isDynamicPattern, loaded only for an input that has a character a glob needs. */
-async function isGlob(input: string): Promise<boolean> {
+export async function isGlob(input: string): Promise<boolean> {
   return GLOB_CHARS.test(input) && (await tinyglobby()).isDynamicPattern(input);
 }
 
@@ -124,7 +124,7 @@ export function folderPages(root: string): string[] | undefined {
 }
 
 /** The folder part of a glob before its first dynamic segment. */
-async function staticPrefix(pattern: string): Promise<string> {
+export async function staticPrefix(pattern: string): Promise<string> {
   const parts = pattern.split(/[\\/]/);
   const fixed: string[] = [];
   for (const part of parts) {

@@ -3,23 +3,16 @@
 // the page, and files or a config that appear after the start, are seen on every platform.
 import { watch } from 'chokidar';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { isDynamicPattern } from 'tinyglobby';
 import { loadConfig } from '../config/load.js';
 import { CONFIG_FILE_NAME, type Config } from '../config/types.js';
 import { EVIDENCE_FILE_NAME } from '../evidence/types.js';
+import { isGlob, staticPrefix } from '../read/inputs.js';
 import { defaultCacheFile } from './run-cache.js';
 
 /** What to watch for `inputs`: each path as given (it need not exist yet), a glob from its fixed folder prefix. */
-export function watchTargets(inputs: string[], cwd = process.cwd()): string[] {
-  const targets = inputs.map((input) => {
-    if (!isDynamicPattern(input)) return resolve(cwd, input);
-    const fixed: string[] = [];
-    for (const part of input.split(/[\\/]/)) {
-      if (isDynamicPattern(part)) break;
-      fixed.push(part);
-    }
-    return resolve(cwd, fixed.join('/') || '.');
-  });
+export async function watchTargets(inputs: string[], cwd = process.cwd()): Promise<string[]> {
+  const targets: string[] = [];
+  for (const input of inputs) targets.push(resolve(cwd, (await isGlob(input)) ? await staticPrefix(input) : input));
   return [...new Set(targets)].sort();
 }
 
@@ -93,7 +86,7 @@ export interface GenerateWatchArgs {
  * watched even when there is none yet: creating one changes the run), the templates and the
  * HAR captures.
  */
-export function generateWatchTargets(args: GenerateWatchArgs, config: Config): string[] {
+export function generateWatchTargets(args: GenerateWatchArgs, config: Config): Promise<string[]> {
   const templates = args.templates ?? config.templates;
   return watchTargets([
     ...(args.inputs?.length ? args.inputs : (config.inputs ?? [])),
@@ -108,7 +101,7 @@ export function generateWatchTargets(args: GenerateWatchArgs, config: Config): s
 export async function watchGenerate(args: GenerateWatchArgs, rerun: () => Promise<void>): Promise<void> {
   const loaded = await loadConfig(args.config);
   const out = resolve(args.out ?? loaded.config.out ?? '.');
-  const targets = generateWatchTargets(args, loaded.config);
+  const targets = await generateWatchTargets(args, loaded.config);
   const watching = watchForChanges(targets, [out, dirname(defaultCacheFile(out))], rerun);
   await watching.ready;
   await watching.runNow();
