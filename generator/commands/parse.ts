@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { jsonText } from '../emit/escape.js';
+import { jsonFile } from '../emit/json-file.js';
 import { loadConfig } from '../config/load.js';
 import { loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
 import { countDiagnostics, exitCodeFor, printDiagnostics, summaryLine } from '../report/diagnostics.js';
@@ -42,8 +42,8 @@ export async function runParseCommand(args: ParseArgs): Promise<void> {
   const { model, pages } = await loadModel(args.inputs, { config, configFile: args.config, read, evidence: evidence.input, cpuSince });
   model.diagnostics.unshift(...loaded.diagnostics);
   try {
-    if (args.out) await writeFile(args.out, jsonText(model, 2) + '\n');
-    if (args.openapi) await writeFile(args.openapi, jsonText(toOpenApi(model), 2) + '\n');
+    if (args.out) await writeFile(args.out, jsonFile(model));
+    if (args.openapi) await writeFile(args.openapi, jsonFile(toOpenApi(model)));
   } catch (error) {
     process.stderr.write(`docsdk parse: could not write the output: ${describeFsError(error)}\n`);
     process.exitCode = 1;

@@ -77,9 +77,14 @@ export function stringLiteral(value: string): string {
 
 /** JSON text of `value` (as JSON.stringify) with bidi controls and invisible characters as `\uXXXX` escapes: the same data, seen as it is. */
 export function jsonText(value: unknown, indent?: number): string {
+  return invisibleEscapedInJson(JSON.stringify(value, null, indent));
+}
+
+/** JSON text (as JSON.stringify writes it) with its bidi controls and invisible characters as `\uXXXX` escapes (JSON's own, unlike showInvisible's). */
+export function invisibleEscapedInJson(json: string): string {
   // JSON has no `\u{…}`: a character beyond U+FFFF is written as its two UTF-16 units.
   const units = (ch: string) => Array.from({ length: ch.length }, (_, i) => '\\u' + ch.charCodeAt(i).toString(16).padStart(4, '0')).join('');
-  return JSON.stringify(value, null, indent).replace(INVISIBLE, units);
+  return json.replace(INVISIBLE, units);
 }
 
 const IDENTIFIER = /^[$_\p{ID_Start}][$\u200c\u200d\p{ID_Continue}]*$/u;

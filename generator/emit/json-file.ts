@@ -1,7 +1,7 @@
 // The JSON documents of the output (openapi.json, docsdk-model.json) as the bytes written:
 // jsonText's text, made as UTF-8 once. A run that has the file the last run wrote checks only
 // the bytes that differ from it for characters to escape.
-import { hasInvisible, jsonText } from './escape.js';
+import { hasInvisible, invisibleEscapedInJson } from './escape.js';
 
 /** How many bytes `a` and `b` have in common from the start (`fromEnd`: from the end), up to `limit`: long runs compared at once, then halves. */
 function common(a: Buffer, b: Buffer, limit: number, fromEnd: boolean): number {
@@ -32,8 +32,9 @@ const isContinuation = (byte: number | undefined) => byte !== undefined && (byte
  * characters between are looked at; where none is found there, the text needs no escape.
  */
 export function jsonFile(value: unknown, previous?: Buffer): Buffer {
+  const text = JSON.stringify(value, null, 2) + '\n';
   if (previous) {
-    const bytes = Buffer.from(JSON.stringify(value, null, 2) + '\n');
+    const bytes = Buffer.from(text);
     const [head, tail] = sharedEnds(previous, bytes);
     // Widened to whole characters.
     let [start, end] = [head, bytes.length - tail];
@@ -41,5 +42,5 @@ export function jsonFile(value: unknown, previous?: Buffer): Buffer {
     while (isContinuation(bytes[end])) end++;
     if (!hasInvisible(bytes.toString('utf8', start, end))) return bytes;
   }
-  return Buffer.from(jsonText(value, 2) + '\n');
+  return Buffer.from(invisibleEscapedInJson(text));
 }
