@@ -3,7 +3,7 @@ import { DEFAULT_MAX_REMOVED_SHARE } from '../config/types.js';
 import type { ChangeLevel } from '../diff/changes.js';
 import { MODEL_FILE_NAME } from '../diff/model-file.js';
 import type { ModelFile } from '../diff/model-file-parts.js';
-import { contentHash } from '../workflow/output-files.js';
+import type { OpenApiFileIndex } from '../openapi/file.js';
 import type { EmittedSdk } from '../emit/sdk.js';
 import { loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
 import type { Diagnostic } from '../model/types.js';
@@ -147,7 +147,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   }
 
   // Loaded here, not at start-up: a replayed or refused run never makes the documents.
-  const [{ ModelFile }, { jsonFile }] = await Promise.all([import('../diff/model-file-parts.js'), import('../emit/json-file.js')]);
+  const [{ ModelFile, unchangedPartsOf }, { openApiFile }] = await Promise.all([import('../diff/model-file-parts.js'), import('../openapi/file.js')]);
   // The model file, made once: the previous one is read against it, then it is hashed and written as these bytes.
   let madeModelFile: ModelFile | undefined;
   const currentModelFile = (previous?: Buffer) => (madeModelFile ??= new ModelFile(model, previous));
@@ -202,16 +202,19 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   // compare against this release: the largest files and read by no check, made once when first
   // needed (a run that writes makes them while the compiler checks the staged output). Each as
   // its UTF-8 bytes, made once, hashed and written as they are.
-  let documents: { files: Map<string, Buffer>; hashes: Map<string, string> } | undefined;
+  let documents: { files: Map<string, Buffer>; hashes: Map<string, string>; openApiIndex?: OpenApiFileIndex } | undefined;
   const madeDocuments = () => {
     if (!documents) {
-      const [openApi, saved] = [jsonFile(sdk.openApiDocument!(), run.lastWritten('openapi.json')), currentModelFile()];
+      const saved = currentModelFile();
+      // Indexed for the next run (which only a run that writes and keeps a cache records): beside the compiler.
+      const indexed = run.cacheFile !== undefined && !args.check;
+      const openApi = openApiFile({ model, document: sdk.openApiDocument!, previous: run.previousOpenApi(), same: unchangedPartsOf(saved), modelSha256: indexed ? saved.sha256 : undefined });
       documents = {
-        files: new Map([['openapi.json', openApi], [MODEL_FILE_NAME, saved.bytes]]),
-        hashes: new Map([['openapi.json', contentHash(openApi)], [MODEL_FILE_NAME, saved.sha256]]),
+        files: new Map([['openapi.json', openApi.bytes], [MODEL_FILE_NAME, saved.bytes]]),
+        hashes: new Map([['openapi.json', openApi.sha256], [MODEL_FILE_NAME, saved.sha256]]),
+        openApiIndex: openApi.index,
       };
-      // Located now for the next run's diff (which only a run that writes and keeps a cache records): beside the compiler.
-      if (run.cacheFile !== undefined && !args.check) saved.index();
+      if (indexed) saved.index();
     }
     return documents;
   };
@@ -281,7 +284,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     hashes,
     renders: sdk.renders,
     templates: sdk.compiledTemplates,
-    ...(run.cacheFile !== undefined && { modelFile: currentModelFile().index() }),
+    ...(run.cacheFile !== undefined && { modelFile: currentModelFile().index(), openApiFile: madeDocuments().openApiIndex }),
   });
 }
 

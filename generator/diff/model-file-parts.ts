@@ -178,9 +178,16 @@ export function readParts(before: IndexedModelFile, after: ModelFile): ModelPart
   const [bytes, now] = [before.bytes, after.bytes];
   const [head, tail] = sharedEnds(bytes, now);
   const shift = now.length - bytes.length;
-  // The old parts by where they start.
+  // The old parts by where they start, and by key.
   const starts = new Map<number, number>();
   for (let i = 0; i < old.ranges.length; i += 2) starts.set(old.ranges[i], i / 2);
+  const operations = old.operationNames.length;
+  const byKey = new Map<string, number>();
+  old.operationNames.forEach((name, i) => byKey.set(operationPartKey(old.clients[old.operationClients[i]], name), i));
+  old.structureNames.forEach((name, k) => byKey.set(structurePartKey(name), operations + k));
+  const nowOperations = after.model.clients.flatMap((c) => c.operations.map((op) => ({ op, key: operationPartKey(c.name, op.name) })));
+  const structureNamesNow = Object.keys(after.model.structures);
+  const keyNow = (j: number) => (j < nowOperations.length ? nowOperations[j].key : structurePartKey(structureNamesNow[j - nowOperations.length]));
   /** For each old part, the part now that has its bytes (-1: none). */
   const sameAs = new Int32Array(old.ranges.length / 2).fill(-1);
   const index = after.index((part, start) => {
@@ -190,15 +197,40 @@ export function readParts(before: IndexedModelFile, after: ModelFile): ModelPart
     // An old part within the shared end, as far from the end.
     const k = starts.get(start - shift);
     if (k !== undefined && old.ranges[2 * k] >= bytes.length - tail) return (sameAs[k] = part), start + old.ranges[2 * k + 1] - old.ranges[2 * k];
-    return -1;
+    // Between them, the old part of the same key where its bytes stand here (a part changed before it and another after it).
+    const same = byKey.get(keyNow(part));
+    if (same === undefined || sameAs[same] >= 0) return -1;
+    const [from, to] = [old.ranges[2 * same], old.ranges[2 * same + 1]];
+    if (start + to - from > now.length || bytes.compare(now, start, start + to - from, from, to) !== 0) return -1;
+    return (sameAs[same] = part), start + to - from;
   });
   if (!index) return undefined;
-  const nowOperations = after.model.clients.flatMap((c) => c.operations);
-  const partNow = (j: number) => (j < nowOperations.length ? nowOperations[j] : after.model.structures[index.structureNames[j - nowOperations.length]]);
+  const oldOf = new Int32Array(index.ranges.length / 2).fill(-1);
+  sameAs.forEach((j, i) => j >= 0 && (oldOf[j] = i));
+  sameParts.set(after, { previous: old, oldOf });
+  const partNow = (j: number) => (j < nowOperations.length ? nowOperations[j].op : after.model.structures[index.structureNames[j - nowOperations.length]]);
   const part = <T>(i: number): T => (sameAs[i] >= 0 ? partNow(sameAs[i]) : JSON.parse(bytes.toString('utf8', old.ranges[2 * i], old.ranges[2 * i + 1]))) as T;
-  const operations = old.operationNames.length;
   const clients: Client[] = old.clients.map((name) => ({ name, operations: [] }));
   for (let i = 0; i < operations; i++) clients[old.operationClients[i]].operations.push(part<Operation>(i));
   // As JSON.parse makes it: own properties, `__proto__` too.
   return { clients, structures: Object.fromEntries(old.structureNames.map((name, k) => [name, part<Structure>(operations + k)])) };
+}
+
+// A part's key only finds the old part to compare with: the bytes decide.
+const operationPartKey = (client: string, name: string) => `${client}\u0000${name}`;
+const structurePartKey = (name: string) => `\u0000${name}`;
+
+/** Which parts of a model file stand unchanged from the previous file (readParts found them there, as the very bytes). */
+export interface SameParts {
+  /** The previous file's index. */
+  previous: ModelFileIndex;
+  /** For each part of the file now (operations, then structures), the part of the previous file of the same bytes (-1: none). */
+  oldOf: Int32Array;
+}
+
+const sameParts = new WeakMap<ModelFile, SameParts>();
+
+/** The parts of `file` readParts found unchanged, if it read the previous file against it. */
+export function unchangedPartsOf(file: ModelFile): SameParts | undefined {
+  return sameParts.get(file);
 }

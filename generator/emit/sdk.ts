@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../config/package-root.js';
 import type { Diagnostic, Model } from '../model/types.js';
-import { toOpenApi } from '../openapi/export.js';
+import { toOpenApi, type OpenApiParts } from '../openapi/export.js';
 import { planSdk, type SdkPlan } from './plan.js';
 import { loadTemplates, type CompiledTemplates, type TemplateName } from './templates.js';
 import { jsonText } from './escape.js';
@@ -82,8 +82,8 @@ export interface EmittedSdk<Text extends string | undefined = string | undefined
   renders: Record<string, string>;
   /** The previous output's checks stand for this SDK: neither the compiler nor the load check ran. */
   checkStands: boolean;
-  /** With `openApi: 'deferred'`: the document of openapi.json (its text is jsonText(document, 2) and a line break), which `files` then lacks. */
-  openApiDocument?: () => unknown;
+  /** With `openApi: 'deferred'`: the document of openapi.json (its text is jsonText(document, 2) and a line break), which `files` then lacks; `parts` as toOpenApi takes them. */
+  openApiDocument?: (parts?: OpenApiParts) => unknown;
   /** With `loadCheck: 'deferred'`, unless the previous checks stand: runs the load check, rejecting with SdkLoadError. */
   loadCheck?: () => Promise<void>;
   /** Files rendered from their templates in this run, and files taken unchanged from the previous output. */
@@ -219,7 +219,7 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   };
   render('README.md', 'README.md', readmeView(plan, packageName, userAgent));
   if (checkedFiles) await readReused();
-  const openApiDocument = () => toOpenApi(model, { title: packageName });
+  const openApiDocument = (parts?: OpenApiParts) => toOpenApi(model, { title: packageName }, parts);
   if (options.openApi !== 'deferred') finish('openapi.json', jsonText(openApiDocument(), 2) + '\n');
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const timings: Record<string, number> = { emit: performance.now() - started };

@@ -12,7 +12,16 @@ export interface OpenApiOptions {
   version?: string;
 }
 
-export function toOpenApi(model: Model, options: OpenApiOptions = {}): Schema {
+/**
+ * How the operation objects and the component schemas are made: `make` makes one afresh, and
+ * the openapi file (openapi/file.ts) may put in its place the one the previous file holds.
+ */
+export interface OpenApiParts {
+  operation(client: string, op: Operation, operationId: string, make: () => Schema): unknown;
+  schema(key: string, s: Structure, make: () => Schema): unknown;
+}
+
+export function toOpenApi(model: Model, options: OpenApiOptions = {}, parts?: OpenApiParts): Schema {
   const inline = inlineStructures(model);
   const paths: Record<string, Record<string, unknown>> = {};
   const ids = operationIds(model);
@@ -20,11 +29,12 @@ export function toOpenApi(model: Model, options: OpenApiOptions = {}): Schema {
     for (const op of client.operations) {
       const item = (paths[op.http.path] ??= {});
       // A page that shows the operationId (Widdershins) names it; else the method name, unique across clients.
-      item[op.http.verb.toLowerCase()] = operationObject(client.name, op, op.operationId ?? ids.get(op)!, inline);
+      const operationId = op.operationId ?? ids.get(op)!;
+      item[op.http.verb.toLowerCase()] = parts ? parts.operation(client.name, op, operationId, () => operationObject(client.name, op, operationId, inline)) : operationObject(client.name, op, operationId, inline);
     }
   }
-  const schemas: Record<string, Schema> = Object.create(null);
-  for (const [name, s] of Object.entries(model.structures)) if (!s.inline) schemas[name] = structureSchema(s, inline);
+  const schemas: Record<string, unknown> = Object.create(null);
+  for (const [name, s] of Object.entries(model.structures)) if (!s.inline) schemas[name] = parts ? parts.schema(name, s, () => structureSchema(s, inline)) : structureSchema(s, inline);
   const tags = [...new Set(model.clients.flatMap((c) => c.operations.map((o) => o.tag ?? c.name)))];
   const components: Schema = { schemas };
   if (model.securitySchemes) components.securitySchemes = Object.fromEntries(Object.entries(model.securitySchemes).map(([name, s]) => [name, securitySchemeObject(s)]));

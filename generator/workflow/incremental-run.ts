@@ -11,6 +11,7 @@ import { assertReplaceable, type FileContent } from '../write/atomic.js';
 import type { PageCache } from '../pipeline.js';
 import { isModel, MODEL_FILE_NAME } from '../diff/model-file.js';
 import type { ModelFile, ModelFileIndex, ModelParts } from '../diff/model-file-parts.js';
+import type { IndexedOpenApiFile, OpenApiFileIndex } from '../openapi/file.js';
 import { changedFiles, outputSignatures, readFolder, readOutput, type FileChange, type OutputState } from './output-files.js';
 import { pageSha256, runFingerprint, sha256, type FingerprintInputs } from './fingerprint.js';
 import { defaultCacheFile, RunCache } from './run-cache.js';
@@ -120,6 +121,14 @@ export class IncrementalRun {
     }
   }
 
+  /** openapi.json as the last run wrote it, with its index, while it is still those bytes. */
+  previousOpenApi(): IndexedOpenApiFile | undefined {
+    const index = this.cache?.lastRun?.openApiFile;
+    // lastWritten checked the bytes against the sha256 the last run recorded for them.
+    const bytes = index && this.lastWritten('openapi.json');
+    return bytes && index.sha256 === this.cache?.lastRun?.output.get('openapi.json') ? { bytes, index } : undefined;
+  }
+
   /** The templates as the last run compiled them. */
   get compiledTemplates(): CompiledTemplates | undefined {
     return this.cache?.lastRun?.templates;
@@ -163,7 +172,8 @@ export class IncrementalRun {
     if (!this.cache) return;
     const hashes = written?.hashes ?? this.onDisk;
     // An index holds for the bytes it was made of (it says their sha256): one of a file left as it was stays good.
-    const modelFile = written ? written.modelFile : this.cache.lastRun?.modelFile;
+    // Both indexes of one run, or none: the openapi index numbers its parts as the model index of the same run does.
+    const { modelFile, openApiFile } = written ?? this.cache.lastRun ?? {};
     const settled = settledAt(Date.now());
     const signatures = [...(written ? outputSignatures(this.options.out, hashes.keys()) : this.output.signatures)].filter(([, signature]) => settled(signature));
     await this.cache.save({
@@ -173,6 +183,7 @@ export class IncrementalRun {
       ...(written?.renders && { renders: new Map(Object.entries(written.renders)) }),
       ...(written?.templates && { templates: written.templates }),
       ...(modelFile && { modelFile }),
+      ...(openApiFile && { openApiFile }),
       pages: this.settledPages(),
       result,
     });
@@ -211,10 +222,11 @@ function sameEntries<V>(map: ReadonlyMap<string, V>, other: ReadonlyMap<string, 
   return map.size === (other?.size ?? 0) && [...map].every(([key, value]) => same(value, other?.get(key)));
 }
 
-/** What a run wrote: sha256 of each file, what each was rendered from, the templates as compiled, and where the model file's parts are. */
+/** What a run wrote: sha256 of each file, what each was rendered from, the templates as compiled, and where the parts of the model file and of openapi.json are. */
 export interface WrittenOutput {
   hashes: ReadonlyMap<string, string>;
   renders?: Record<string, string>;
   templates?: CompiledTemplates;
   modelFile?: ModelFileIndex;
+  openApiFile?: OpenApiFileIndex;
 }

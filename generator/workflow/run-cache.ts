@@ -14,6 +14,7 @@ import { deserialize, serialize } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { docsdkBuildId } from '../config/package-root.js';
 import type { ModelFileIndex } from '../diff/model-file-parts.js';
+import type { OpenApiFileIndex } from '../openapi/file.js';
 import type { CompiledTemplates } from '../emit/templates.js';
 import type { NameMerge, NameMerges, PageInput } from '../model/structure-merge.js';
 import type { PageResult } from '../parse/page.js';
@@ -43,6 +44,8 @@ export interface RecordedRun {
   pages?: KnownPages;
   /** Where the parts of the model file the run left are (diff/model-file-parts.ts). */
   modelFile?: ModelFileIndex;
+  /** Where the parts of the openapi.json the run left are (openapi/file.ts). */
+  openApiFile?: OpenApiFileIndex;
   result: RunResult;
 }
 

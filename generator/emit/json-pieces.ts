@@ -1,0 +1,77 @@
+// A JSON document's bytes made piece by piece, laid out as jsonFile lays out the whole
+// (JSON.stringify with an indent of 2, a line break, invisible characters escaped), so a part
+// the previous file holds can be put in as its bytes, and where each part lies is known.
+import { invisibleEscapedInJson } from './escape.js';
+
+/** Thrown where a value is not the plain data the pieces lay out: the caller then makes the whole text. */
+export class NotPlain extends Error {}
+
+/** A line break and the indent of `depth` levels of nesting. */
+const lineAt = (depth: number) => '\n' + '  '.repeat(depth);
+
+/** `value` as a plain object (JSON.stringify writes its own keys and nothing else: no array, no toJSON), or NotPlain thrown. */
+export function plainObject(value: unknown): Record<string, unknown> {
+  const proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') throw new NotPlain();
+  return value as Record<string, unknown>;
+}
+
+/**
+ * The pieces of the text, as UTF-8. Text is escaped as jsonFile escapes the whole
+ * (invisibleEscapedInJson replaces each such character on its own): pieces are cut between
+ * tokens, at ASCII characters, so no character spans two, and the escaped pieces are the escaped
+ * whole. Bytes put in are taken as they are: they must be escaped already.
+ */
+export class JsonPieces {
+  private readonly chunks: Buffer[] = [];
+  private pending = '';
+  private flushed = 0;
+
+  text(text: string): void {
+    this.pending += text;
+  }
+
+  /** The length of the bytes so far: where the next piece starts. */
+  get length(): number {
+    if (this.pending) {
+      const bytes = Buffer.from(invisibleEscapedInJson(this.pending));
+      this.chunks.push(bytes);
+      this.flushed += bytes.length;
+      this.pending = '';
+    }
+    return this.flushed;
+  }
+
+  bytes(bytes: Buffer): void {
+    this.flushed = this.length + bytes.length;
+    this.chunks.push(bytes);
+  }
+
+  /** `value` at `depth` levels of nesting, as the whole text has it: a raw line break in JSON.stringify's output is always structural (strings escape theirs). */
+  value(value: unknown, depth: number): void {
+    const text = JSON.stringify(value, null, 2);
+    if (text === undefined) throw new NotPlain();
+    this.text(depth ? text.replaceAll('\n', lineAt(depth)) : text);
+  }
+
+  /** The members of the plain object `object` at `depth`, each value written by `write`: JSON.stringify leaves out those it cannot write. */
+  members(object: unknown, depth: number, write: (key: string, value: unknown) => void): void {
+    const members = plainObject(object);
+    let first = true;
+    for (const key of Object.keys(members)) {
+      const value = members[key];
+      if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+      this.text((first ? '{' : ',') + lineAt(depth + 1) + JSON.stringify(key) + ': ');
+      first = false;
+      write(key, value);
+    }
+    this.text(first ? '{}' : lineAt(depth) + '}');
+  }
+
+  /** The whole file: the pieces and a line break. */
+  done(): Buffer {
+    this.text('\n');
+    const length = this.length;
+    return Buffer.concat(this.chunks, length);
+  }
+}

@@ -1,0 +1,156 @@
+// openapi.json as the bytes written, made in proportion to what changed: each operation object
+// and component schema whose inputs stand unchanged since the last run is taken from the file
+// that run wrote, as its bytes; the rest of the document (its top, the tags, the paths' and
+// components' layout, the security schemes) is made afresh every time, by toOpenApi itself.
+import type { SameParts } from '../diff/model-file-parts.js';
+import { jsonFile } from '../emit/json-file.js';
+import { JsonPieces, NotPlain } from '../emit/json-pieces.js';
+import type { Model, Operation } from '../model/types.js';
+import { sha256 } from '../workflow/fingerprint.js';
+import type { OpenApiParts } from './export.js';
+
+/** Where each operation object and component schema of an openapi.json is, by byte offsets into it. */
+export interface OpenApiFileIndex {
+  /** sha256 of the file's bytes: the offsets hold for those bytes only. */
+  sha256: string;
+  /** sha256 of the model file the same run wrote: the operations and structures below are numbered as its parts are (diff/model-file-parts.ts). */
+  modelSha256: string;
+  /** Start and end of the object of each operation of the model, `[start0, end0, …]`; -1, -1 where another operation of the same path and verb took its place. */
+  operations: number[];
+  /** The client and the operationId each operation object was made with. */
+  clients: string[];
+  operationIds: string[];
+  /** Start and end of the schema of each structure of the model (-1, -1: an inline structure, which has none), with the key it is under. */
+  schemas: number[];
+  schemaKeys: string[];
+  /** The numbers of the inline structures among the structures, in order: every operation object and schema may show them in place. */
+  inline: number[];
+}
+
+/** openapi.json's bytes with their index, as the last run wrote them. */
+export interface IndexedOpenApiFile {
+  bytes: Buffer;
+  index: OpenApiFileIndex;
+}
+
+/** openapi.json made: its bytes, their sha256, and where its parts are (where asked for). */
+export interface OpenApiFile {
+  bytes: Buffer;
+  sha256: string;
+  index?: OpenApiFileIndex;
+}
+
+/** A part of the previous file put in as its bytes. */
+class Reused {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+  ) {}
+}
+
+export interface OpenApiFileInputs {
+  model: Model;
+  /** toOpenApi of the model (with the run's options), handed the parts to put in. */
+  document: (parts?: OpenApiParts) => unknown;
+  /** The previous file with its index, where the last run wrote it and it is still those bytes. */
+  previous?: IndexedOpenApiFile;
+  /** Which parts of the model file now stand unchanged since the previous one (readParts). */
+  same?: SameParts;
+  /** The sha256 of the model file now, where the index is wanted (a run that keeps a cache). */
+  modelSha256?: string;
+}
+
+/**
+ * openapi.json of the model: jsonText(document, 2) and a line break, as UTF-8. Made in pieces
+ * where an index is wanted or the previous file can be drawn on (openApiPieces), else whole.
+ */
+export function openApiFile(inputs: OpenApiFileInputs): OpenApiFile {
+  const drawn = inputs.previous && inputs.same && inputs.previous.index.modelSha256 === inputs.same.previous.sha256;
+  const made = drawn || inputs.modelSha256 !== undefined ? openApiPieces(inputs, drawn ? inputs.previous : undefined) : undefined;
+  if (made) return made;
+  const bytes = jsonFile(inputs.document(), inputs.previous?.bytes);
+  return { bytes, sha256: sha256(bytes) };
+}
+
+/**
+ * The file made in pieces, with its index: the object of operation `op` of client `client`
+ * with id `operationId` is taken from the previous file where the model file's part of `op`
+ * stands unchanged (the very bytes of the previous model's part number i: an equal value), the
+ * previous file's object of part i was made with the same client and id, and the inline
+ * structures are the same values in the same order; likewise a schema, where its structure
+ * stands unchanged under the same key and the inline structures are the same. Sound: the
+ * previous file is the bytes its index was made of (its sha256), and that index numbers its
+ * parts as the model file of the same run does (modelSha256, the previous model file's sha256
+ * that readParts read against); operationObject and structureSchema are functions of exactly
+ * those inputs (the model is plain JSON data: a value is what its JSON text reads as); and the
+ * pieces are laid out as JSON.stringify lays out the whole (JsonPieces), each part at its
+ * depth. Undefined where the document is not the plain data that lays out (then made whole).
+ */
+function openApiPieces({ model, document, same, modelSha256 }: OpenApiFileInputs, previous: IndexedOpenApiFile | undefined): OpenApiFile | undefined {
+  const operations = model.clients.flatMap((c) => c.operations);
+  const numbers = new Map<Operation, number>(operations.map((op, j) => [op, j]));
+  const structureKeys = Object.keys(model.structures);
+  const structureNumbers = new Map(structureKeys.map((key, k) => [key, k]));
+  const inline = Object.values(model.structures).flatMap((s, k) => (s.inline ? [k] : []));
+  const old = previous?.index;
+  /** The previous model file's part that part `j` of the model file now has the bytes of (-1: none). */
+  const oldOf = (j: number) => (old && same ? same.oldOf[j] : -1);
+  const previousOperations = same?.previous.operationNames.length ?? 0;
+  const sameInline = old !== undefined && inline.length === old.inline.length && inline.every((k, n) => oldOf(operations.length + k) === previousOperations + old.inline[n]);
+  const index: OpenApiFileIndex = {
+    sha256: '',
+    modelSha256: modelSha256 ?? '',
+    operations: new Array<number>(2 * operations.length).fill(-1),
+    clients: new Array<string>(operations.length).fill(''),
+    operationIds: new Array<string>(operations.length).fill(''),
+    schemas: new Array<number>(2 * structureKeys.length).fill(-1),
+    schemaKeys: new Array<string>(structureKeys.length).fill(''),
+    inline,
+  };
+  // Each part as put in the document, with its number.
+  const operationOf = new Map<unknown, number>();
+  const schemaOf = new Map<unknown, number>();
+  const parts: OpenApiParts = {
+    operation(client, op, operationId, make) {
+      const j = numbers.get(op)!;
+      const i = sameInline ? oldOf(j) : -1;
+      const reused = i >= 0 && old!.clients[i] === client && old!.operationIds[i] === operationId && old!.operations[2 * i] >= 0;
+      const part = reused ? new Reused(old!.operations[2 * i], old!.operations[2 * i + 1]) : make();
+      operationOf.set(part, j);
+      [index.clients[j], index.operationIds[j]] = [client, operationId];
+      return part;
+    },
+    schema(key, _s, make) {
+      const k = structureNumbers.get(key)!;
+      const i = sameInline ? oldOf(operations.length + k) - previousOperations : -1;
+      const reused = i >= 0 && old!.schemaKeys[i] === key && old!.schemas[2 * i] >= 0;
+      const part = reused ? new Reused(old!.schemas[2 * i], old!.schemas[2 * i + 1]) : make();
+      schemaOf.set(part, k);
+      index.schemaKeys[k] = key;
+      return part;
+    },
+  };
+  const doc = document(parts);
+  const out = new JsonPieces();
+  /** A part (number `n`, its range kept in `ranges`) at depth 3, where both the paths' operations and the schemas are. */
+  const part = (value: unknown, n: number | undefined, ranges: number[]) => {
+    if (n === undefined) return out.value(value, 3);
+    const start = out.length;
+    if (value instanceof Reused) out.bytes(previous!.bytes.subarray(value.start, value.end));
+    else out.value(value, 3);
+    [ranges[2 * n], ranges[2 * n + 1]] = [start, out.length];
+  };
+  try {
+    out.members(doc, 0, (key, value) => {
+      if (key === 'paths') out.members(value, 1, (_path, item) => out.members(item, 2, (_verb, op) => part(op, operationOf.get(op), index.operations)));
+      else if (key === 'components') out.members(value, 1, (member, v) => (member === 'schemas' ? out.members(v, 2, (_key, schema) => part(schema, schemaOf.get(schema), index.schemas)) : out.value(v, 2)));
+      else out.value(value, 1);
+    });
+  } catch (error) {
+    if (error instanceof NotPlain) return undefined;
+    throw error;
+  }
+  const bytes = out.done();
+  const hash = sha256(bytes);
+  return { bytes, sha256: hash, ...(modelSha256 !== undefined && { index: { ...index, sha256: hash } }) };
+}
