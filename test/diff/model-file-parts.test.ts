@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffModels } from '../../generator/diff/changes.js';
-import { ModelFile, readParts, type ModelParts } from '../../generator/diff/model-file-parts.js';
+import { ModelFile, readParts, unchangedPartsOf, type ModelParts } from '../../generator/diff/model-file-parts.js';
 import { jsonText } from '../../generator/emit/escape.js';
 import type { Model } from '../../generator/model/types.js';
 import { loadModel } from '../../generator/pipeline.js';
@@ -130,6 +130,24 @@ describe('readParts: the previous model from the parts that differ', () => {
     expect(read.clients[0].operations.at(-1)).toBe(next.clients[0].operations.at(-1));
     const name = Object.keys(next.structures)[0];
     expect(read.structures[name]).toBe(next.structures[name]);
+  });
+
+  it('takes the parts between two that changed where their bytes stand there, and records which they are', () => {
+    const m = models.get(FOLDERS[0])!;
+    const a = new ModelFile(m);
+    const next = copy(m);
+    const [first, last] = [next.clients[0].operations[0], Object.values(next.structures).at(-1)!];
+    first.summary += ' (edited)';
+    last.description = 'edited';
+    const b = new ModelFile(next);
+    const read = readParts({ bytes: a.bytes, index: a.index()! }, b)!;
+    const between = next.clients.flatMap((c) => c.operations).slice(1);
+    expect(between.length).toBeGreaterThan(1);
+    read.clients.flatMap((c) => c.operations).slice(1).forEach((op, k) => expect(op).toBe(between[k]));
+    expect(read.clients[0].operations[0]).not.toBe(first);
+    const same = unchangedPartsOf(b)!;
+    const parts = between.length + 1 + Object.keys(next.structures).length;
+    expect([...same.oldOf]).toEqual(Array.from({ length: parts }, (_, j) => (j === 0 || j === parts - 1 ? -1 : j)));
   });
 
   it('does not take a part that moved into the place of another of equal length', () => {

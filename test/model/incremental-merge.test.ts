@@ -4,10 +4,10 @@
 // (copies of real ones, mutated or not: names defined on more pages, conflicts) and removed
 // pages, on real fixture pages, each step a run through the real cache file. More runs:
 //   DOCSDK_MERGE_RUNS=200 DOCSDK_FUZZ_SEED=7 npx vitest run test/model/incremental-merge.test.ts
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel, buildModelOf } from '../../generator/model/build.js';
@@ -18,68 +18,15 @@ import { loadModel } from '../../generator/pipeline.js';
 import type { PageFile } from '../../generator/read/page-file.js';
 import type { PageCache } from '../../generator/pipeline.js';
 import { RunCache } from '../../generator/workflow/run-cache.js';
-import { mutate, mutationArb, type Mutation } from '../robustness/support/mutations.js';
+import { apply, fixturePages, freshResults, stepArb } from '../support/page-steps.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const SEED = Number(process.env.DOCSDK_FUZZ_SEED ?? 20261201);
 const RUNS = Number(process.env.DOCSDK_MERGE_RUNS ?? 12);
 
-/** The GenAuth pages of every flavor (the same structures on many pages) and two Widdershins pages of one API (a whole API each). */
-function fixturePages(): PageFile[] {
-  const under = (dir: string, test: RegExp) =>
-    (readdirSync(join(FIXTURES, dir), { recursive: true }) as string[]).filter((f) => test.test(f)).map((f) => join(FIXTURES, dir, f));
-  const files = [...under('corpus', /\.html$/), ...under('widdershins/html/rbaskets.in', /\.html$/), ...under('widdershins/markdown/rbaskets.in', /\.md$/)];
-  return files.sort().map((abs) => page(relative(FIXTURES, abs), readFileSync(abs)));
-}
-
-const page = (rel: string, bytes: Buffer): PageFile => ({ abs: `/virtual/${rel}`, rel, bytes });
-const format = (rel: string) => (rel.endsWith('.md') ? ('markdown' as const) : ('html' as const));
-
-/** A page's summary edited (the bench's edit): its h1, or its first Markdown heading. */
-function editSummary(file: PageFile, n: number): Buffer {
-  const text = file.bytes.toString('utf8');
-  return Buffer.from(format(file.rel) === 'markdown' ? text.replace(/^(# .*)$/m, `$1 (edit ${n})`) : text.replace('</h1>', ` (edit ${n})</h1>`));
-}
-
-type Step =
-  | { kind: 'edit'; page: number; mutations: Mutation[] }
-  | { kind: 'summary'; page: number }
-  | { kind: 'add'; page: number; folder: number; mutations: Mutation[] }
-  | { kind: 'remove'; page: number };
-
-const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('edit' as const), page: fc.nat(), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 2 }) }),
-  fc.record({ kind: fc.constant('summary' as const), page: fc.nat() }),
-  fc.record({ kind: fc.constant('add' as const), page: fc.nat(), folder: fc.nat(), mutations: fc.array(mutationArb, { maxLength: 1 }) }),
-  fc.record({ kind: fc.constant('remove' as const), page: fc.nat() }),
-);
-
-/** The pages after `step` (a new list; at least one page is kept). */
-function apply(pages: PageFile[], step: Step, n: number): PageFile[] {
-  const at = step.page % pages.length;
-  const target = pages[at];
-  const next = [...pages];
-  if (step.kind === 'edit') next[at] = page(target.rel, mutate(target.bytes, format(target.rel), step.mutations));
-  else if (step.kind === 'summary') next[at] = page(target.rel, editSummary(target, n));
-  else if (step.kind === 'remove') {
-    if (pages.length > 1) next.splice(at, 1);
-  } else {
-    const folder = pages[step.folder % pages.length].rel.replace(/\/[^/]*$/, '');
-    const ext = target.rel.slice(target.rel.lastIndexOf('.'));
-    next.push(page(`${folder}/copy-${n}${ext}`, mutate(target.bytes, format(target.rel), step.mutations)));
-  }
-  return next;
-}
-
-/** Parse results by path and content: a clean build needs every page's, fresh objects each time (the build adjusts them). */
-const parsedPages = new Map<string, PageResult>();
+/** The model a clean build gives. */
 function cleanModel(pages: PageFile[]): string {
-  const results = pages.map((file) => {
-    const key = `${file.rel}\0${file.bytes.toString('base64')}`;
-    if (!parsedPages.has(key)) parsedPages.set(key, parsePage(file));
-    return structuredClone(parsedPages.get(key)!);
-  });
-  return JSON.stringify(inferItemsFromSamples(buildModel(results, { basePath: '/api/v3/' })));
+  return JSON.stringify(inferItemsFromSamples(buildModel(freshResults(pages), { basePath: '/api/v3/' })));
 }
 
 /** A run with the page cache at `file`: the model, how many pages it parsed and how many merges it reused. */
