@@ -1,13 +1,13 @@
 // The model file `generate` writes, as the bytes of its parts (each operation, each structure),
 // so the next run can read back only the parts that changed. The file is JSON.stringify's
-// output with an indent of 2 (emit/json-file.ts jsonFile), whose layout is fixed: a raw line break
-// is always structural (strings escape theirs), and every line is indented by two spaces per
-// level of nesting. So an operation (an element of `clients[i].operations`) starts at a `{` on
+// output with an indent of 2 (emit/json-file.ts jsonFile), whose layout is fixed
+// (emit/json-layout.ts). So an operation (an element of `clients[i].operations`) starts at a `{` on
 // a line of its own indented by 8 and ends at the first `}` line indented by 8 after it; a
 // structure (a member of `structures`) at the `{` ending its `    "Name": {` line, up to the
 // first `}` line indented by 4. `locateParts` walks that layout guided by the model the file
 // was made from, checking each step, and gives up (undefined) on anything else.
 import { jsonFile, sharedEnds } from '../emit/json-file.js';
+import { LayoutCursor, LINE, NEXT_LINE, objectEnd } from '../emit/json-layout.js';
 import type { Client, Model, Operation, Structure } from '../model/types.js';
 import { sha256 } from '../workflow/fingerprint.js';
 
@@ -29,50 +29,13 @@ export interface ModelFileIndex {
   ranges: number[];
 }
 
-/** The bytes of each piece of layout looked for, made once. */
-const needles = new Map<string, Uint8Array>();
-
-/** Whether `bytes` holds `text` (ASCII) at `at`: compared here, a byte at a time (the pieces are short; a call into Buffer#compare costs more). */
-function holds(bytes: Buffer, at: number, text: string): boolean {
-  let expected = needles.get(text);
-  if (!expected) needles.set(text, (expected = Buffer.from(text)));
-  if (at < 0 || at + expected.length > bytes.length) return false;
-  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
-  return true;
-}
-
-// A line break and the indent of each level of nesting (LINE[n]: 2n spaces), before an element or after the last.
-const LINE = ['\n', '\n  ', '\n    ', '\n      ', '\n        ', '\n          '];
-const NEXT_LINE = LINE.map((line) => ',' + line);
-const NEWLINE = 0x0a;
-const OPEN = 0x7b; // {
-const CLOSE = 0x7d; // }
-
-/**
- * The end (exclusive) of the object value starting at `start` (a `{`) whose closing line is
- * indented by `indent` spaces (a raw line break is structural, and lines within are indented
- * deeper); -1 where it is not an object.
- */
-function objectEnd(bytes: Buffer, start: number, indent: number): number {
-  if (bytes[start] !== OPEN) return -1;
-  if (bytes[start + 1] === CLOSE) return start + 2;
-  if (!holds(bytes, start + 1, LINE[indent / 2 + 1])) return -1;
-  const close = bytes.indexOf(LINE[indent / 2] + '}', start);
-  return close < 0 ? -1 : close + indent + 2;
-}
-
 /**
  * Gives the end of part number `part`, starting at `start`, where the bytes there are known to
  * be a part of the previous file (-1 where not): an unchanged part is not scanned.
  */
 type Hint = (part: number, start: number) => number;
 
-/** The end of the object part starting at `start`, its closing line indented by `indent`: from the hint, or found. */
-function partEnd(bytes: Buffer, part: number, start: number, indent: number, hint: Hint | undefined): number {
-  if (bytes[start] !== OPEN) return -1;
-  const hinted = hint ? hint(part, start) : -1;
-  return hinted >= 0 ? hinted : objectEnd(bytes, start, indent);
-}
+const OPEN = 0x7b; // {
 
 const CLIENT_START = '{\n      "name": ';
 const OPERATIONS_KEY = ',\n      "operations": [';
@@ -85,47 +48,36 @@ function locateParts(bytes: Buffer, hash: string, model: Model, hint?: Hint): Mo
   const ranges: number[] = [];
   const operationClients: number[] = [];
   const operationNames: string[] = [];
-  let at = 0;
-  /** Whether `text` is next; moves past it if so. */
-  const next = (text: string) => holds(bytes, at, text) && (at += text.length) > 0;
-  /** Moves past the rest of the line (a key or a string: no raw line break), up to `text` on the next. */
-  const restOfLine = (text: string) => {
-    // Looked for here: the line is short, and a call into Buffer#indexOf costs more.
-    while (at < bytes.length && bytes[at] !== NEWLINE) at++;
-    at--;
-    return next(text);
+  const cursor = new LayoutCursor(bytes);
+  /** The end of part number `part`, an object starting at `start` whose closing line is indented by `indent`: from the hint, or found. */
+  const partEnd = (part: number, start: number, indent: number) => {
+    const hinted = hint && bytes[start] === OPEN ? hint(part, start) : -1;
+    return hinted >= 0 ? hinted : objectEnd(bytes, start, indent);
   };
-  // Top-level members are the only lines indented by 2: each key's line is found by search.
-  at = bytes.indexOf('\n  "clients": [');
-  if (at < 0 || !next('\n  "clients": [')) return undefined;
+  if (!cursor.find('\n  "clients": [')) return undefined;
   for (let i = 0; i < model.clients.length; i++) {
     const client: Client = model.clients[i];
-    if (!next((i ? NEXT_LINE : LINE)[2]) || !next(CLIENT_START) || !restOfLine(OPERATIONS_KEY)) return undefined;
+    if (!cursor.next((i ? NEXT_LINE : LINE)[2]) || !cursor.next(CLIENT_START) || !cursor.restOfLine(OPERATIONS_KEY)) return undefined;
     for (let k = 0; k < client.operations.length; k++) {
-      if (!next((k ? NEXT_LINE : LINE)[4])) return undefined;
-      const end = partEnd(bytes, operationNames.length, at, 8, hint);
+      if (!cursor.next((k ? NEXT_LINE : LINE)[4])) return undefined;
+      const end = partEnd(operationNames.length, cursor.at, 8);
       if (end < 0) return undefined;
-      ranges.push(at, end);
+      ranges.push(cursor.at, end);
       operationClients.push(i);
       operationNames.push(client.operations[k].name);
-      at = end;
+      cursor.at = end;
     }
-    if ((client.operations.length && !next(LINE[3])) || !next(']') || !next(LINE[2]) || !next('}')) return undefined;
+    if ((client.operations.length && !cursor.next(LINE[3])) || !cursor.next(']') || !cursor.next(LINE[2]) || !cursor.next('}')) return undefined;
   }
-  if ((model.clients.length && !next(LINE[1])) || !next(']')) return undefined;
+  if ((model.clients.length && !cursor.next(LINE[1])) || !cursor.next(']')) return undefined;
   const structureNames = Object.keys(model.structures);
-  at = bytes.indexOf('\n  "structures": {', at);
-  if (at < 0 || !next('\n  "structures": {')) return undefined;
-  for (let i = 0; i < structureNames.length; i++) {
-    // The member's line ends with its value's `{`.
-    if (!next((i ? NEXT_LINE : LINE)[2]) || !next('"') || !restOfLine('{')) return undefined;
-    const start = at - 1;
-    const end = partEnd(bytes, operationNames.length + i, start, 4, hint);
-    if (end < 0) return undefined;
+  if (!cursor.find('\n  "structures": {')) return undefined;
+  const found = cursor.objectMembers(1, structureNames.length, (i, start) => {
+    const end = partEnd(operationNames.length + i, start, 4);
     ranges.push(start, end);
-    at = end;
-  }
-  if ((structureNames.length && !next(LINE[1])) || !next('}')) return undefined;
+    return end;
+  });
+  if (!found) return undefined;
   return { sha256: hash, clients: model.clients.map((c) => c.name), operationClients, operationNames, structureNames, ranges };
 }
 

@@ -47,11 +47,20 @@ export class JsonPieces {
     this.chunks.push(bytes);
   }
 
-  /** `value` at `depth` levels of nesting, as the whole text has it: a raw line break in JSON.stringify's output is always structural (strings escape theirs). */
-  value(value: unknown, depth: number): void {
-    const text = JSON.stringify(value, null, 2);
-    if (text === undefined) throw new NotPlain();
-    this.text(depth ? text.replaceAll('\n', lineAt(depth)) : text);
+  /**
+   * `value`, the member `key` of an object at `depth - 1` levels of nesting, as the whole text
+   * has it: JSON.stringify writes it inside as many objects (so at its indent, with toJSON
+   * called with its key), and the text around it, known, is cut off.
+   */
+  value(value: unknown, depth: number, key: string): void {
+    let wrapped: unknown = { [key]: value };
+    for (let level = 1; level < depth; level++) wrapped = { '': wrapped };
+    const text = JSON.stringify(wrapped, null, 2);
+    const before = '{' + Array.from({ length: depth - 1 }, (_, level) => lineAt(level + 1) + '"": {').join('') + lineAt(depth) + JSON.stringify(key) + ': ';
+    const after = Array.from({ length: depth }, (_, level) => lineAt(depth - 1 - level) + '}').join('');
+    // Left out (undefined, a function): no member to cut out.
+    if (!text.startsWith(before)) throw new NotPlain();
+    this.text(text.slice(before.length, text.length - after.length));
   }
 
   /** The members of the plain object `object` at `depth`, each value written by `write`: JSON.stringify leaves out those it cannot write. */

@@ -4,6 +4,7 @@
 // components' layout, the security schemes) is made afresh every time, by toOpenApi itself.
 import type { SameParts } from '../diff/model-file-parts.js';
 import { jsonFile } from '../emit/json-file.js';
+import { LayoutCursor, objectEnd } from '../emit/json-layout.js';
 import { JsonPieces, NotPlain } from '../emit/json-pieces.js';
 import type { Model, Operation } from '../model/types.js';
 import { sha256 } from '../workflow/fingerprint.js';
@@ -61,19 +62,20 @@ export interface OpenApiFileInputs {
 }
 
 /**
- * openapi.json of the model: jsonText(document, 2) and a line break, as UTF-8. Made in pieces
- * where an index is wanted or the previous file can be drawn on (openApiPieces), else whole.
+ * openapi.json of the model: jsonText(document, 2) and a line break, as UTF-8. Made by its
+ * parts where the previous file can be drawn on or an index is wanted (openApiParts), else whole.
  */
 export function openApiFile(inputs: OpenApiFileInputs): OpenApiFile {
   const drawn = inputs.previous && inputs.same && inputs.previous.index.modelSha256 === inputs.same.previous.sha256;
-  const made = drawn || inputs.modelSha256 !== undefined ? openApiPieces(inputs, drawn ? inputs.previous : undefined) : undefined;
+  const made = drawn || inputs.modelSha256 !== undefined ? openApiParts(inputs, drawn ? inputs.previous : undefined) : undefined;
   if (made) return made;
   const bytes = jsonFile(inputs.document(), inputs.previous?.bytes);
   return { bytes, sha256: sha256(bytes) };
 }
 
 /**
- * The file made in pieces, with its index: the object of operation `op` of client `client`
+ * The file made by its parts, with its index (in pieces where `previous` is drawn on, else
+ * whole and then located): the object of operation `op` of client `client`
  * with id `operationId` is taken from the previous file where the model file's part of `op`
  * stands unchanged (the very bytes of the previous model's part number i: an equal value), the
  * previous file's object of part i was made with the same client and id, and the inline
@@ -84,9 +86,9 @@ export function openApiFile(inputs: OpenApiFileInputs): OpenApiFile {
  * that readParts read against); operationObject and structureSchema are functions of exactly
  * those inputs (the model is plain JSON data: a value is what its JSON text reads as); and the
  * pieces are laid out as JSON.stringify lays out the whole (JsonPieces), each part at its
- * depth. Undefined where the document is not the plain data that lays out (then made whole).
+ * depth. Undefined where the document is not the plain data the pieces lay out (then made whole).
  */
-function openApiPieces({ model, document, same, modelSha256 }: OpenApiFileInputs, previous: IndexedOpenApiFile | undefined): OpenApiFile | undefined {
+function openApiParts({ model, document, same, modelSha256, previous: last }: OpenApiFileInputs, previous: IndexedOpenApiFile | undefined): OpenApiFile | undefined {
   const operations = model.clients.flatMap((c) => c.operations);
   const numbers = new Map<Operation, number>(operations.map((op, j) => [op, j]));
   const structureKeys = Object.keys(model.structures);
@@ -131,26 +133,64 @@ function openApiPieces({ model, document, same, modelSha256 }: OpenApiFileInputs
     },
   };
   const doc = document(parts);
+  const made = previous ? inPieces(doc, previous.bytes, operationOf, schemaOf, index) : whole(doc, last?.bytes, operationOf, schemaOf, index);
+  if (!made) return undefined;
+  const hash = sha256(made.bytes);
+  return { bytes: made.bytes, sha256: hash, ...(modelSha256 !== undefined && made.indexed && { index: { ...index, sha256: hash } }) };
+}
+
+/** The document's bytes made in pieces, the parts of the previous file (`previous`) put in as their bytes; their ranges kept in `index`. */
+function inPieces(doc: unknown, previous: Buffer, operationOf: Map<unknown, number>, schemaOf: Map<unknown, number>, index: OpenApiFileIndex): { bytes: Buffer; indexed: true } | undefined {
   const out = new JsonPieces();
   /** A part (number `n`, its range kept in `ranges`) at depth 3, where both the paths' operations and the schemas are. */
-  const part = (value: unknown, n: number | undefined, ranges: number[]) => {
-    if (n === undefined) return out.value(value, 3);
+  const part = (key: string, value: unknown, n: number | undefined, ranges: number[]) => {
+    if (n === undefined) return out.value(value, 3, key);
     const start = out.length;
-    if (value instanceof Reused) out.bytes(previous!.bytes.subarray(value.start, value.end));
-    else out.value(value, 3);
+    if (value instanceof Reused) out.bytes(previous.subarray(value.start, value.end));
+    else out.value(value, 3, key);
     [ranges[2 * n], ranges[2 * n + 1]] = [start, out.length];
   };
   try {
     out.members(doc, 0, (key, value) => {
-      if (key === 'paths') out.members(value, 1, (_path, item) => out.members(item, 2, (_verb, op) => part(op, operationOf.get(op), index.operations)));
-      else if (key === 'components') out.members(value, 1, (member, v) => (member === 'schemas' ? out.members(v, 2, (_key, schema) => part(schema, schemaOf.get(schema), index.schemas)) : out.value(v, 2)));
-      else out.value(value, 1);
+      if (key === 'paths') out.members(value, 1, (_path, item) => out.members(item, 2, (verb, op) => part(verb, op, operationOf.get(op), index.operations)));
+      else if (key === 'components') out.members(value, 1, (member, v) => (member === 'schemas' ? out.members(v, 2, (name, schema) => part(name, schema, schemaOf.get(schema), index.schemas)) : out.value(v, 2, member)));
+      else out.value(value, 1, key);
     });
   } catch (error) {
     if (error instanceof NotPlain) return undefined;
     throw error;
   }
-  const bytes = out.done();
-  const hash = sha256(bytes);
-  return { bytes, sha256: hash, ...(modelSha256 !== undefined && { index: { ...index, sha256: hash } }) };
+  return { bytes: out.done(), indexed: true };
+}
+
+/**
+ * The document's bytes made whole (no part to put in: one JSON.stringify is quicker than one per
+ * part; `last`: the file the last run wrote, see jsonFile), the ranges of its parts then found
+ * from its layout, guided by the document, into `index`; not indexed where the layout is not
+ * the one expected (the next run then makes every part afresh).
+ */
+function whole(doc: unknown, last: Buffer | undefined, operationOf: Map<unknown, number>, schemaOf: Map<unknown, number>, index: OpenApiFileIndex): { bytes: Buffer; indexed: boolean } {
+  const bytes = jsonFile(doc, last);
+  const { paths, components } = doc as { paths?: Record<string, Record<string, unknown>>; components?: { schemas?: Record<string, unknown> } };
+  if (!paths || !components?.schemas) return { bytes, indexed: false };
+  const cursor = new LayoutCursor(bytes);
+  /** The members of the object at depth 2 whose `{` was just passed: each operation or schema, at depth 3. */
+  const parts = (members: Record<string, unknown>, numbers: Map<unknown, number>, ranges: number[]) => {
+    const values = Object.values(members);
+    return cursor.objectMembers(2, values.length, (k, start) => {
+      const n = numbers.get(values[k]);
+      const end = objectEnd(bytes, start, 6);
+      if (n !== undefined) [ranges[2 * n], ranges[2 * n + 1]] = [start, end];
+      return end;
+    });
+  };
+  // The paths' members are objects, one per path (a key of no raw line break), each holding the path's operations.
+  const items = Object.values(paths);
+  const found =
+    cursor.find('\n  "paths": {') &&
+    cursor.objectMembers(1, items.length, (k) => (parts(items[k], operationOf, index.operations) ? cursor.at : -1)) &&
+    cursor.find('\n  "components": {') &&
+    cursor.next('\n    "schemas": {') &&
+    parts(components.schemas, schemaOf, index.schemas);
+  return { bytes, indexed: found };
 }

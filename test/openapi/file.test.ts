@@ -15,7 +15,7 @@ import { buildModel } from '../../generator/model/build.js';
 import { inferItemsFromSamples } from '../../generator/model/sample-items.js';
 import type { Model } from '../../generator/model/types.js';
 import { toOpenApi, type OpenApiParts } from '../../generator/openapi/export.js';
-import { openApiFile } from '../../generator/openapi/file.js';
+import { openApiFile, type OpenApiFileIndex } from '../../generator/openapi/file.js';
 import { loadModel } from '../../generator/pipeline.js';
 import type { PageFile } from '../../generator/read/page-file.js';
 import { sha256 } from '../../generator/workflow/fingerprint.js';
@@ -85,7 +85,27 @@ async function run(file: string, pages: PageFile[], last: Written | undefined): 
     ...(openApi.index && { openApiFile: openApi.index }),
   });
   expect(openApi.sha256).toBe(sha256(openApi.bytes));
+  expectIndexed(openApi.bytes, toOpenApi(model, { title: TITLE }), model, openApi.index!);
   return { written: { model: modelFile.bytes, openApi: openApi.bytes }, reused };
+}
+
+/** Each range of the index holds exactly its part's JSON (at its indent, escaped), and no other part has one. */
+function expectIndexed(bytes: Buffer, doc: Record<string, unknown>, model: Model, index: OpenApiFileIndex): void {
+  const text = (value: unknown) => jsonText(value, 2).replaceAll('\n', '\n      ');
+  const { paths, components } = doc as { paths: Record<string, Record<string, { operationId: string }>>; components: { schemas: Record<string, unknown> } };
+  const ops = model.clients.flatMap((c) => c.operations);
+  const written = new Map(Object.values(paths).flatMap((item) => Object.values(item)).map((op) => [op.operationId, op]));
+  ops.forEach((op, j) => {
+    const range = bytes.toString('utf8', index.operations[2 * j], index.operations[2 * j + 1]);
+    const object = written.get(index.operationIds[j]);
+    // Where another operation of the same path and verb took its place: no range.
+    if (index.operations[2 * j] < 0) expect(paths[op.http.path][op.http.verb.toLowerCase()]).not.toEqual(expect.objectContaining({ 'x-docsdk-source': op.source.file, summary: op.summary }));
+    else expect(range).toBe(text(object));
+  });
+  Object.keys(model.structures).forEach((key, k) => {
+    if (model.structures[key].inline) expect(index.schemas[2 * k]).toBe(-1);
+    else expect(bytes.toString('utf8', index.schemas[2 * k], index.schemas[2 * k + 1])).toBe(text(components.schemas[key]));
+  });
 }
 
 describe(`openapi.json drawn on the previous one (seed ${SEED})`, () => {
