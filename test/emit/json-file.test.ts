@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonText } from '../../generator/emit/escape.js';
-import { jsonFile, sharedEnds } from '../../generator/emit/json-file.js';
+import { jsonFile, sharedEnds, utf8 } from '../../generator/emit/json-file.js';
 
 const whole = (value: unknown) => Buffer.from(jsonText(value, 2) + '\n');
 
@@ -60,5 +60,20 @@ describe('jsonFile', () => {
     const other = Buffer.from(big);
     other[200_001] = 8;
     expect(sharedEnds(big, other)).toEqual([200_001, 99_998]);
+  });
+
+  it('encodes a long text as Buffer.from does (utf8), whatever its characters, lone surrogates too', () => {
+    const filler = 'x'.repeat(1 << 16);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...CHARS, '\ud800', '\udfff', '\u{10ffff}'), { maxLength: 60 }), fc.nat(1 << 16), (chars, at) => {
+        const long = filler.slice(0, at) + chars.join('') + filler.slice(at);
+        expect(utf8(long).equals(Buffer.from(long))).toBe(true);
+        expect(utf8(chars.join('')).equals(Buffer.from(chars.join('')))).toBe(true);
+      }),
+      { seed: 16, numRuns: 200 },
+    );
+    // All three bytes per UTF-16 unit: the room it encodes into is just enough.
+    const widest = '中'.repeat(1 << 17);
+    expect(utf8(widest).equals(Buffer.from(widest))).toBe(true);
   });
 });
