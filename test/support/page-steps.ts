@@ -1,6 +1,7 @@
 // Fixture pages and random steps on them (edits, added and removed pages), for the property tests
 // that compare a run drawing on the last one with a clean build, step by step.
 import { readdirSync, readFileSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { parsePage, type PageResult } from '../../generator/parse/page.js';
@@ -64,4 +65,26 @@ export function freshResults(pages: PageFile[]): PageResult[] {
     if (!parsedPages.has(key)) parsedPages.set(key, parsePage(file));
     return structuredClone(parsedPages.get(key)!);
   });
+}
+
+/**
+ * Runs `step` on each page list of `runs` random sequences of steps from `base` (seeded), each
+ * sequence on its own copy of the cache file `baseCache` (and its pages file) a first run on
+ * `base` left: `step(file, pages, n)` runs on the cache at `file`.
+ */
+export async function eachSequence(base: PageFile[], baseCache: string, options: { runs: number; seed: number }, step: (file: string, pages: PageFile[], n: number) => Promise<void>): Promise<void> {
+  let sequence = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 6 }), async (steps) => {
+      const file = `${baseCache}-${sequence++}`;
+      await copyFile(baseCache, file);
+      await copyFile(`${baseCache}.pages`, `${file}.pages`);
+      let pages = base;
+      for (const [n, next] of steps.entries()) {
+        pages = apply(pages, next, n);
+        await step(file, pages, n);
+      }
+    }),
+    { numRuns: options.runs, seed: options.seed, endOnFailure: true },
+  );
 }
