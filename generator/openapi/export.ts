@@ -15,6 +15,8 @@ export interface OpenApiOptions {
 /**
  * How the operation objects and the component schemas are made: `make` makes one afresh, and
  * the openapi file (openapi/file.ts) may put in its place the one the previous file holds.
+ * `operation` is called once per operation in the model's order (its clients', then each
+ * one's operations), `schema` once per structure shown as a component, in the structures' order.
  */
 export interface OpenApiParts {
   operation(client: string, op: Operation, operationId: string, make: () => Schema): unknown;

@@ -6,7 +6,7 @@ import type { SameParts } from '../diff/model-file-parts.js';
 import { jsonFile } from '../emit/json-file.js';
 import { LayoutCursor, objectEnd } from '../emit/json-layout.js';
 import { JsonPieces, NotPlain } from '../emit/json-pieces.js';
-import type { Model, Operation } from '../model/types.js';
+import type { Model } from '../model/types.js';
 import { sha256 } from '../workflow/fingerprint.js';
 import type { OpenApiParts } from './export.js';
 
@@ -18,12 +18,10 @@ export interface OpenApiFileIndex {
   modelSha256: string;
   /** Start and end of the object of each operation of the model, `[start0, end0, …]`; -1, -1 where another operation of the same path and verb took its place. */
   operations: number[];
-  /** The client and the operationId each operation object was made with. */
-  clients: string[];
+  /** The operationId each operation object was made with (its client is the one the model file's index says). */
   operationIds: string[];
-  /** Start and end of the schema of each structure of the model (-1, -1: an inline structure, which has none), with the key it is under. */
+  /** Start and end of the schema of each structure of the model (-1, -1: an inline structure, which has none; its key is the one the model file's index says). */
   schemas: number[];
-  schemaKeys: string[];
   /** The numbers of the inline structures among the structures, in order: every operation object and schema may show them in place. */
   inline: number[];
 }
@@ -90,45 +88,44 @@ export function openApiFile(inputs: OpenApiFileInputs): OpenApiFile {
  */
 function openApiParts({ model, document, same, modelSha256, previous: last }: OpenApiFileInputs, previous: IndexedOpenApiFile | undefined): OpenApiFile | undefined {
   const operations = model.clients.flatMap((c) => c.operations);
-  const numbers = new Map<Operation, number>(operations.map((op, j) => [op, j]));
   const structureKeys = Object.keys(model.structures);
   const structureNumbers = new Map(structureKeys.map((key, k) => [key, k]));
   const inline = Object.values(model.structures).flatMap((s, k) => (s.inline ? [k] : []));
   const old = previous?.index;
   /** The previous model file's part that part `j` of the model file now has the bytes of (-1: none). */
   const oldOf = (j: number) => (old && same ? same.oldOf[j] : -1);
-  const previousOperations = same?.previous.operationNames.length ?? 0;
+  const previousModel = same?.previous;
+  const previousOperations = previousModel?.operationNames.length ?? 0;
   const sameInline = old !== undefined && inline.length === old.inline.length && inline.every((k, n) => oldOf(operations.length + k) === previousOperations + old.inline[n]);
   const index: OpenApiFileIndex = {
     sha256: '',
     modelSha256: modelSha256 ?? '',
     operations: new Array<number>(2 * operations.length).fill(-1),
-    clients: new Array<string>(operations.length).fill(''),
     operationIds: new Array<string>(operations.length).fill(''),
     schemas: new Array<number>(2 * structureKeys.length).fill(-1),
-    schemaKeys: new Array<string>(structureKeys.length).fill(''),
     inline,
   };
   // Each part as put in the document, with its number.
   const operationOf = new Map<unknown, number>();
   const schemaOf = new Map<unknown, number>();
+  // toOpenApi makes the operations in the model's order: the j-th is the model file's operation j, of the client its index says.
+  let next = 0;
   const parts: OpenApiParts = {
-    operation(client, op, operationId, make) {
-      const j = numbers.get(op)!;
+    operation(client, _op, operationId, make) {
+      const j = next++;
       const i = sameInline ? oldOf(j) : -1;
-      const reused = i >= 0 && old!.clients[i] === client && old!.operationIds[i] === operationId && old!.operations[2 * i] >= 0;
+      const reused = i >= 0 && previousModel!.clients[previousModel!.operationClients[i]] === client && old!.operationIds[i] === operationId && old!.operations[2 * i] >= 0;
       const part = reused ? new Reused(old!.operations[2 * i], old!.operations[2 * i + 1]) : make();
       operationOf.set(part, j);
-      [index.clients[j], index.operationIds[j]] = [client, operationId];
+      index.operationIds[j] = operationId;
       return part;
     },
     schema(key, _s, make) {
       const k = structureNumbers.get(key)!;
       const i = sameInline ? oldOf(operations.length + k) - previousOperations : -1;
-      const reused = i >= 0 && old!.schemaKeys[i] === key && old!.schemas[2 * i] >= 0;
+      const reused = i >= 0 && previousModel!.structureNames[i] === key && old!.schemas[2 * i] >= 0;
       const part = reused ? new Reused(old!.schemas[2 * i], old!.schemas[2 * i + 1]) : make();
       schemaOf.set(part, k);
-      index.schemaKeys[k] = key;
       return part;
     },
   };
