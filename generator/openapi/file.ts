@@ -20,7 +20,7 @@ export interface OpenApiFileIndex {
   operations: number[];
   /** The operationId each operation object was made with (its client is the one the model file's index says). */
   operationIds: string[];
-  /** Start and end of the schema of each structure of the model (-1, -1: an inline structure, which has none; its key is the one the model file's index says). */
+  /** Start and end of the schema of each structure of the model (-1, -1: an inline structure, which has none). */
   schemas: number[];
   /** The numbers of the inline structures among the structures, in order: every operation object and schema may show them in place. */
   inline: number[];
@@ -78,7 +78,7 @@ export function openApiFile(inputs: OpenApiFileInputs): OpenApiFile {
  * stands unchanged (the very bytes of the previous model's part number i: an equal value), the
  * previous file's object of part i was made with the same client and id, and the inline
  * structures are the same values in the same order; likewise a schema, where its structure
- * stands unchanged under the same key and the inline structures are the same. Sound: the
+ * stands unchanged and the inline structures are the same. Sound: the
  * previous file is the bytes its index was made of (its sha256), and that index numbers its
  * parts as the model file of the same run does (modelSha256, the previous model file's sha256
  * that readParts read against); operationObject and structureSchema are functions of exactly
@@ -123,7 +123,8 @@ function openApiParts({ model, document, same, modelSha256, previous: last }: Op
     schema(key, _s, make) {
       const k = structureNumbers.get(key)!;
       const i = sameInline ? oldOf(operations.length + k) - previousOperations : -1;
-      const reused = i >= 0 && previousModel!.structureNames[i] === key && old!.schemas[2 * i] >= 0;
+      // Its text is structureSchema's of the structure alone (its key is written beside it).
+      const reused = i >= 0 && old!.schemas[2 * i] >= 0;
       const part = reused ? new Reused(old!.schemas[2 * i], old!.schemas[2 * i + 1]) : make();
       schemaOf.set(part, k);
       return part;
