@@ -117,8 +117,9 @@ export class ModelFile {
 /**
  * The clients and structures of the model file `before` (as JSON.parse would read them), taking
  * from `after` (the model now, with its file) every operation and structure whose bytes stand
- * unchanged in the part of the file both share at the start or at the end, so only the parts
- * that differ are parsed. Sound because `before.index` was made of those very bytes (its sha256
+ * unchanged: in the part of the file both share at the start or at the end, or between them
+ * where the old part of the same key has its bytes there; so only the parts that differ are
+ * parsed, and which parts stand is recorded for the openapi file (unchangedPartsOf). Sound because `before.index` was made of those very bytes (its sha256
  * says so): each of its ranges holds the whole JSON text of an object, and a JSON object's text
  * is never the beginning of another one's, so where a part now starts at those bytes, its text
  * is exactly them; equal JSON text is an equal value (the model is plain JSON data). The
