@@ -7,7 +7,7 @@
 // first `}` line indented by 4. `locateParts` walks that layout guided by the model the file
 // was made from, checking each step, and gives up (undefined) on anything else.
 import { jsonFile, sharedEnds } from '../emit/json-file.js';
-import { LayoutCursor, LINE, NEXT_LINE, objectEnd } from '../emit/json-layout.js';
+import { LayoutCursor, LINE, NEXT_LINE, objectEnd, OPEN } from '../emit/json-layout.js';
 import type { Client, Model, Operation, Structure } from '../model/types.js';
 import { sha256 } from '../workflow/fingerprint.js';
 
@@ -35,7 +35,6 @@ export interface ModelFileIndex {
  */
 type Hint = (part: number, start: number) => number;
 
-const OPEN = 0x7b; // {
 
 const CLIENT_START = '{\n      "name": ';
 const OPERATIONS_KEY = ',\n      "operations": [';

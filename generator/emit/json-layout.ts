@@ -20,8 +20,8 @@ function holds(bytes: Buffer, at: number, text: string): boolean {
 export const LINE = ['\n', '\n  ', '\n    ', '\n      ', '\n        ', '\n          '];
 export const NEXT_LINE = LINE.map((line) => ',' + line);
 const NEWLINE = 0x0a;
-const OPEN = 0x7b; // {
-const CLOSE = 0x7d; // }
+export const OPEN = 0x7b; // {
+export const CLOSE = 0x7d; // }
 
 /**
  * The end (exclusive) of the object value starting at `start` (a `{`) whose closing line is

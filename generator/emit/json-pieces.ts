@@ -31,8 +31,8 @@ export class JsonPieces {
     this.pending += text;
   }
 
-  /** The length of the bytes so far: where the next piece starts. */
-  get length(): number {
+  /** The length of the bytes so far, where the next piece starts (the text pending is made bytes). */
+  offset(): number {
     if (this.pending) {
       const bytes = Buffer.from(invisibleEscapedInJson(this.pending));
       this.chunks.push(bytes);
@@ -43,7 +43,7 @@ export class JsonPieces {
   }
 
   bytes(bytes: Buffer): void {
-    this.flushed = this.length + bytes.length;
+    this.flushed = this.offset() + bytes.length;
     this.chunks.push(bytes);
   }
 
@@ -80,7 +80,7 @@ export class JsonPieces {
   /** The whole file: the pieces and a line break. */
   done(): Buffer {
     this.text('\n');
-    const length = this.length;
+    const length = this.offset();
     return Buffer.concat(this.chunks, length);
   }
 }

@@ -19,8 +19,8 @@ export interface OpenApiOptions {
  * one's operations), `schema` once per structure shown as a component, in the structures' order.
  */
 export interface OpenApiParts {
-  operation(client: string, op: Operation, operationId: string, make: () => Schema): unknown;
-  schema(key: string, s: Structure, make: () => Schema): unknown;
+  operation(client: string, operationId: string, make: () => Schema): unknown;
+  schema(key: string, make: () => Schema): unknown;
 }
 
 export function toOpenApi(model: Model, options: OpenApiOptions = {}, parts?: OpenApiParts): Schema {
@@ -32,11 +32,11 @@ export function toOpenApi(model: Model, options: OpenApiOptions = {}, parts?: Op
       const item = (paths[op.http.path] ??= {});
       // A page that shows the operationId (Widdershins) names it; else the method name, unique across clients.
       const operationId = op.operationId ?? ids.get(op)!;
-      item[op.http.verb.toLowerCase()] = parts ? parts.operation(client.name, op, operationId, () => operationObject(client.name, op, operationId, inline)) : operationObject(client.name, op, operationId, inline);
+      item[op.http.verb.toLowerCase()] = parts ? parts.operation(client.name, operationId, () => operationObject(client.name, op, operationId, inline)) : operationObject(client.name, op, operationId, inline);
     }
   }
   const schemas: Record<string, unknown> = Object.create(null);
-  for (const [name, s] of Object.entries(model.structures)) if (!s.inline) schemas[name] = parts ? parts.schema(name, s, () => structureSchema(s, inline)) : structureSchema(s, inline);
+  for (const [name, s] of Object.entries(model.structures)) if (!s.inline) schemas[name] = parts ? parts.schema(name, () => structureSchema(s, inline)) : structureSchema(s, inline);
   const tags = [...new Set(model.clients.flatMap((c) => c.operations.map((o) => o.tag ?? c.name)))];
   const components: Schema = { schemas };
   if (model.securitySchemes) components.securitySchemes = Object.fromEntries(Object.entries(model.securitySchemes).map(([name, s]) => [name, securitySchemeObject(s)]));

@@ -4,7 +4,7 @@
 // components' layout, the security schemes) is made afresh every time, by toOpenApi itself.
 import type { SameParts } from '../diff/model-file-parts.js';
 import { jsonFile } from '../emit/json-file.js';
-import { LayoutCursor, objectEnd } from '../emit/json-layout.js';
+import { CLOSE, LayoutCursor, objectEnd, OPEN } from '../emit/json-layout.js';
 import { JsonPieces, NotPlain } from '../emit/json-pieces.js';
 import type { Model } from '../model/types.js';
 import { sha256 } from '../workflow/fingerprint.js';
@@ -39,6 +39,12 @@ export interface OpenApiFile {
   index?: OpenApiFileIndex;
 }
 
+/**
+ * Whether `start`-`end` of `bytes` can be a part: an object inside the file. A run cache that
+ * reads back but was damaged (its hashes intact) then costs the part its reuse, not its bytes.
+ */
+const holdsObject = (bytes: Buffer, start: number, end: number) => start >= 0 && start < end && end <= bytes.length && bytes[start] === OPEN && bytes[end - 1] === CLOSE;
+
 /** A part of the previous file put in as its bytes. */
 class Reused {
   constructor(
@@ -72,7 +78,7 @@ export function openApiFile(inputs: OpenApiFileInputs): OpenApiFile {
 }
 
 /**
- * The file made by its parts, with its index (in pieces where `previous` is drawn on, else
+ * The file made by its parts, with its index (in pieces where `drawnOn` is drawn on, else
  * whole and then located): the object of operation `op` of client `client`
  * with id `operationId` is taken from the previous file where the model file's part of `op`
  * stands unchanged (the very bytes of the previous model's part number i: an equal value), the
@@ -86,12 +92,12 @@ export function openApiFile(inputs: OpenApiFileInputs): OpenApiFile {
  * pieces are laid out as JSON.stringify lays out the whole (JsonPieces), each part at its
  * depth. Undefined where the document is not the plain data the pieces lay out (then made whole).
  */
-function openApiParts({ model, document, same, modelSha256, previous: last }: OpenApiFileInputs, previous: IndexedOpenApiFile | undefined): OpenApiFile | undefined {
+function openApiParts({ model, document, same, modelSha256, previous: lastWritten }: OpenApiFileInputs, drawnOn: IndexedOpenApiFile | undefined): OpenApiFile | undefined {
   const operations = model.clients.flatMap((c) => c.operations);
   const structureKeys = Object.keys(model.structures);
   const structureNumbers = new Map(structureKeys.map((key, k) => [key, k]));
   const inline = Object.values(model.structures).flatMap((s, k) => (s.inline ? [k] : []));
-  const old = previous?.index;
+  const old = drawnOn?.index;
   /** The previous model file's part that part `j` of the model file now has the bytes of (-1: none). */
   const oldOf = (j: number) => (old && same ? same.oldOf[j] : -1);
   const previousModel = same?.previous;
@@ -111,27 +117,27 @@ function openApiParts({ model, document, same, modelSha256, previous: last }: Op
   // toOpenApi makes the operations in the model's order: the j-th is the model file's operation j, of the client its index says.
   let next = 0;
   const parts: OpenApiParts = {
-    operation(client, _op, operationId, make) {
+    operation(client, operationId, make) {
       const j = next++;
       const i = sameInline ? oldOf(j) : -1;
-      const reused = i >= 0 && previousModel!.clients[previousModel!.operationClients[i]] === client && old!.operationIds[i] === operationId && old!.operations[2 * i] >= 0;
+      const reused = i >= 0 && previousModel!.clients[previousModel!.operationClients[i]] === client && old!.operationIds[i] === operationId && holdsObject(drawnOn!.bytes, old!.operations[2 * i], old!.operations[2 * i + 1]);
       const part = reused ? new Reused(old!.operations[2 * i], old!.operations[2 * i + 1]) : make();
       operationOf.set(part, j);
       index.operationIds[j] = operationId;
       return part;
     },
-    schema(key, _s, make) {
+    schema(key, make) {
       const k = structureNumbers.get(key)!;
       const i = sameInline ? oldOf(operations.length + k) - previousOperations : -1;
       // Its text is structureSchema's of the structure alone (its key is written beside it).
-      const reused = i >= 0 && old!.schemas[2 * i] >= 0;
+      const reused = i >= 0 && holdsObject(drawnOn!.bytes, old!.schemas[2 * i], old!.schemas[2 * i + 1]);
       const part = reused ? new Reused(old!.schemas[2 * i], old!.schemas[2 * i + 1]) : make();
       schemaOf.set(part, k);
       return part;
     },
   };
   const doc = document(parts);
-  const made = previous ? inPieces(doc, previous.bytes, operationOf, schemaOf, index) : whole(doc, last?.bytes, operationOf, schemaOf, index);
+  const made = drawnOn ? inPieces(doc, drawnOn.bytes, operationOf, schemaOf, index) : whole(doc, lastWritten?.bytes, operationOf, schemaOf, index);
   if (!made) return undefined;
   const hash = sha256(made.bytes);
   return { bytes: made.bytes, sha256: hash, ...(modelSha256 !== undefined && made.indexed && { index: { ...index, sha256: hash } }) };
@@ -143,10 +149,10 @@ function inPieces(doc: unknown, previous: Buffer, operationOf: Map<unknown, numb
   /** A part (number `n`, its range kept in `ranges`) at depth 3, where both the paths' operations and the schemas are. */
   const part = (key: string, value: unknown, n: number | undefined, ranges: number[]) => {
     if (n === undefined) return out.value(value, 3, key);
-    const start = out.length;
+    const start = out.offset();
     if (value instanceof Reused) out.bytes(previous.subarray(value.start, value.end));
     else out.value(value, 3, key);
-    [ranges[2 * n], ranges[2 * n + 1]] = [start, out.length];
+    [ranges[2 * n], ranges[2 * n + 1]] = [start, out.offset()];
   };
   try {
     out.members(doc, 0, (key, value) => {

@@ -56,25 +56,8 @@ async function run(file: string, pages: PageFile[], last: Written | undefined): 
   }
   const index = recorded?.openApiFile;
   const previous = last && index && sha256(last.openApi) === index.sha256 ? { bytes: last.openApi, index } : undefined;
-  let reused = 0;
-  const document = (parts?: OpenApiParts) => {
-    // Counts the parts put in as the previous file's bytes (neither a fresh object nor undefined).
-    const counted: OpenApiParts | undefined = parts && {
-      operation: (client, op, id, make) => {
-        let made = false;
-        const part = parts.operation(client, op, id, () => ((made = true), make()));
-        reused += made ? 0 : 1;
-        return part;
-      },
-      schema: (key, s, make) => {
-        let made = false;
-        const part = parts.schema(key, s, () => ((made = true), make()));
-        reused += made ? 0 : 1;
-        return part;
-      },
-    };
-    return toOpenApi(model, { title: TITLE }, counted);
-  };
+  let made = 0;
+  const document = (parts?: OpenApiParts) => toOpenApi(model, { title: TITLE }, parts && countingMade(parts, () => made++));
   const openApi = openApiFile({ model, document, previous, same: unchangedPartsOf(modelFile), modelSha256: modelFile.sha256 });
   await cache.save({
     fingerprint: 'test',
@@ -85,8 +68,19 @@ async function run(file: string, pages: PageFile[], last: Written | undefined): 
   });
   expect(openApi.sha256).toBe(sha256(openApi.bytes));
   expectIndexed(openApi.bytes, toOpenApi(model, { title: TITLE }), model, openApi.index!);
-  return { written: { model: modelFile.bytes, openApi: openApi.bytes }, reused };
+  return { written: { model: modelFile.bytes, openApi: openApi.bytes }, reused: partCount(model) - made };
 }
+
+/** `parts`, calling `onMade` for each part made afresh (the others are put in as the previous file's bytes). */
+function countingMade(parts: OpenApiParts, onMade: () => void): OpenApiParts {
+  return {
+    operation: (client, id, make) => parts.operation(client, id, () => (onMade(), make())),
+    schema: (key, make) => parts.schema(key, () => (onMade(), make())),
+  };
+}
+
+/** The parts of `model`'s openapi.json: its operations and its structures that are not inline. */
+const partCount = (model: Model) => model.clients.flatMap((c) => c.operations).length + Object.values(model.structures).filter((s) => !s.inline).length;
 
 /** Each range of the index holds exactly its part's JSON (at its indent, escaped), and no other part has one. */
 function expectIndexed(bytes: Buffer, doc: Record<string, unknown>, model: Model, index: OpenApiFileIndex): void {
@@ -128,26 +122,36 @@ describe(`openapi.json drawn on the previous one (seed ${SEED})`, () => {
       last.set(file, result.written);
     });
     // The control: most operation objects and schemas came from the previous file.
-    const parts = (m: Model) => m.clients.flatMap((c) => c.operations).length + Object.keys(m.structures).length;
-    expect(reused).toBeGreaterThan(RUNS * parts(inferItemsFromSamples(buildModel(freshResults(base), { basePath: '/api/v3/' }))) / 2);
+    expect(reused).toBeGreaterThan(RUNS * partCount(inferItemsFromSamples(buildModel(freshResults(base), { basePath: '/api/v3/' }))) / 2);
   });
 });
 
 /** openapi.json of `after` drawn on the one of `before` (both files made as a run makes them), and how many parts it took from it. */
-function drawn(before: Model, after: Model): { bytes: string; reused: number } {
+function drawn(before: Model, after: Model, damage?: (index: OpenApiFileIndex) => void): { bytes: string; reused: number } {
   const [a, b] = [new ModelFile(before), new ModelFile(after, new ModelFile(before).bytes)];
   const first = openApiFile({ model: before, document: (parts) => toOpenApi(before, {}, parts), modelSha256: a.sha256 });
+  damage?.(first.index!);
   expect(readParts({ bytes: a.bytes, index: a.index()! }, b)).toBeDefined();
   let made = 0;
   const document = (parts?: OpenApiParts) =>
-    toOpenApi(after, {}, parts && { operation: (client, op, id, make) => parts.operation(client, op, id, () => (made++, make())), schema: (key, s, make) => parts.schema(key, s, () => (made++, make())) });
+    toOpenApi(after, {}, parts && countingMade(parts, () => made++));
   const second = openApiFile({ model: after, document, previous: { bytes: first.bytes, index: first.index! }, same: unchangedPartsOf(b), modelSha256: b.sha256 });
-  const parts = after.clients.flatMap((c) => c.operations).length + Object.values(after.structures).filter((s) => !s.inline).length;
-  return { bytes: second.bytes.toString('utf8'), reused: parts - made };
+  return { bytes: second.bytes.toString('utf8'), reused: partCount(after) - made };
 }
 const clean = (m: Model) => jsonText(toOpenApi(m), 2) + '\n';
 
 describe('an operation object or schema whose model part stands unchanged', () => {
+  it('is made afresh where the index read back gives it no object of the previous file (a damaged cache)', () => {
+    const before = modelOf([operation('a'), operation('b')], [structure('S', [field('x')])]);
+    expect(drawn(before, structuredClone(before))).toEqual({ bytes: clean(before), reused: 3 });
+    // One range off by a byte, one past the file's end: those two parts made afresh, the file the same.
+    const damaged = drawn(before, structuredClone(before), (index) => {
+      index.operations[0] += 1;
+      index.schemas[1] += 1_000_000;
+    });
+    expect(damaged).toEqual({ bytes: clean(before), reused: 1 });
+  });
+
   it('is made afresh where its operationId changed (an operation of the same name in another client came first)', () => {
     const get = (client: string, file: string) => operation('get', { client, http: { verb: 'GET', path: `/${file}` }, source: { file, section: 'method' } });
     const ops = [get('A', 'x/a.md'), get('B', 'y/b.md')];
