@@ -10,7 +10,7 @@ import type { Diagnostic } from '../model/types.js';
 import { countDiagnostics, exitCodeFor } from '../report/diagnostics.js';
 import { describeFsError } from '../read/fs-error.js';
 import { sampleCpu } from '../parse/idle-cores.js';
-import { OutputFolderError, recoverOutput, writeOutput, type FileContent } from '../write/atomic.js';
+import { beginOutput, OutputFolderError, recoverOutput, writeOutput, type FileContent } from '../write/atomic.js';
 import { IncrementalRun, type WrittenOutput } from '../workflow/incremental-run.js';
 import { createProgress, progressMode } from '../workflow/progress.js';
 import { modelCounts, printReport, replayed, type RunReport, type RunResult } from '../workflow/run-report.js';
@@ -167,6 +167,12 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   // later would be on both sides. --check reports no API change.
   const { diffModels, hasChangeAtLeast } = await import('../diff/changes.js');
   const api = before && !args.check ? diffModels(before, model) : undefined;
+  const refusedByFailOn = api !== undefined && args.failOn !== undefined && hasChangeAtLeast(api, args.failOn);
+  // A run that may write begins the write now: the emitter's files are staged as they are
+  // rendered (a worker writes them), so the compiler can start on them soon after the last.
+  // Whatever the run then decides (--strict on the emitter's warnings, an emitter that throws),
+  // the staged folder goes unless it is swapped in.
+  const write = args.check || refusedByFailOn ? undefined : await beginOutput(out);
   progress.stage('generating');
   // Loaded here, not at start-up, like the emitter: a replayed or refused run never checks or writes an SDK.
   const [{ checkStagedFolder, SdkTypeError, startTypeCheck }, { SdkLoadError }] = await Promise.all([import('../emit/type-check.js'), import('../emit/load-check.js')]);
@@ -186,15 +192,21 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
       templatesDir,
       packageName: config.package?.name,
       packageVersion: config.package?.version,
+      // A file that is on disk with this very content is linked at the write, not written.
+      onFile: write && ((path, text, hash) => run.onDisk.get(path) !== hash && write.add(path, text)),
     });
   } catch (error) {
+    await write?.abandon();
     // Not recorded: a crash is not an outcome to replay.
     progress.done();
     return report(failed(model.diagnostics, `${(error as Error).message}\nnothing written`), run);
   }
   const diagnostics = [...model.diagnostics, ...sdk.diagnostics];
   const counts = modelCounts({ ...model, diagnostics });
-  if (strict && exitCodeFor(diagnostics, true)) return finish(failed(diagnostics, 'errors or warnings (--strict): nothing written'));
+  if (strict && exitCodeFor(diagnostics, true)) {
+    await write?.abandon();
+    return finish(failed(diagnostics, 'errors or warnings (--strict): nothing written'));
+  }
   // Pages that failed are reported and left out; the rest is still generated.
   const pageErrors = exitCodeFor(diagnostics, false);
 
@@ -230,7 +242,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return finish({ outcome: stale ? 'stale' : 'fresh', exitCode: stale ? 1 : pageErrors, diagnostics, counts, files: changed });
   }
 
-  if (api && args.failOn && hasChangeAtLeast(api, args.failOn)) {
+  if (refusedByFailOn) {
     // Writing anyway would make the next run compare against this model and pass.
     return finish(failed(diagnostics, `public API changes at level "${args.failOn}" or above (--fail-on): nothing written`, { files: output().changed, api }));
   }
@@ -256,7 +268,8 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     return { files: made.files, unchanged: onDisk(made.hashes) };
   };
   try {
-    await writeOutput(out, sdk.files, { beforeSwap: check, unchanged: onDisk(sdk.hashes), alongside });
+    const options = { beforeSwap: check, unchanged: onDisk(sdk.hashes), alongside };
+    await (write ? write.finish(sdk.files, options) : writeOutput(out, sdk.files, options));
   } catch (error) {
     if (error instanceof SdkTypeError || error instanceof SdkLoadError) return report(failed(diagnostics, `${error.message}\nnothing written`), run);
     if (error instanceof OutputFolderError) return report({ ...failed(diagnostics, `${error.message}\nnothing written`), outcome: 'usage-error', exitCode: 2 }, run);

@@ -56,6 +56,11 @@ export interface EmitOptions {
   previous?: PreviousSdk;
   /** The templates as an earlier run compiled them (used if made from the same sources). */
   compiledTemplates?: CompiledTemplates;
+  /**
+   * Called with each file as it is rendered (not one taken from the previous output), and its
+   * sha256: generate stages the files while the rest are rendered.
+   */
+  onFile?: (path: string, text: string, hash: string) => void;
 }
 
 /** The SDK an earlier run wrote and checked, and what each of its files was rendered from. */
@@ -145,6 +150,13 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   /** The files taken from the previous output, and how to render each after all. */
   const reused = new Map<string, () => string>();
   let rendered = 0;
+  /** Keeps `text` as the file at `path`. */
+  const keep = (path: string, text: string) => {
+    const hash = contentHash(text);
+    files.set(path, text);
+    hashes.set(path, hash);
+    options.onFile?.(path, text, hash);
+  };
   /**
    * Records `key` as what `path` is rendered from, and takes the file from the previous output
    * when it was rendered from the same there (the same key, the same text: its sha256 is the
@@ -162,8 +174,7 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
     }
     const made = text();
     if (mayImportJson(path, made)) delete renders[path];
-    files.set(path, made);
-    hashes.set(path, contentHash(made));
+    keep(path, made);
     rendered++;
   };
   /** Renders `path`, or takes it from the previous output when its view is the one that was rendered there. */
@@ -193,8 +204,7 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
       else {
         reused.delete(path);
         rendered++;
-        files.set(path, rerender());
-        hashes.set(path, contentHash(files.get(path)!));
+        keep(path, rerender());
       }
     }
     return new Map(files as Map<string, string>);
@@ -213,14 +223,10 @@ async function emitAndCheck(model: Model, options: EmitOptions, check: TypeCheck
   const checkedFiles = checkStands ? undefined : await readReused();
   const checked = checkedFiles && startChecks(checkedFiles, check);
 
-  const finish = (path: string, text: string) => {
-    files.set(path, text);
-    hashes.set(path, contentHash(text));
-  };
   render('README.md', 'README.md', readmeView(plan, packageName, userAgent));
   if (checkedFiles) await readReused();
   const openApiDocument = (parts?: OpenApiParts) => toOpenApi(model, { title: packageName }, parts);
-  if (options.openApi !== 'deferred') finish('openapi.json', jsonText(openApiDocument(), 2) + '\n');
+  if (options.openApi !== 'deferred') keep('openapi.json', jsonText(openApiDocument(), 2) + '\n');
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const timings: Record<string, number> = { emit: performance.now() - started };
 
