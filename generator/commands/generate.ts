@@ -10,7 +10,7 @@ import type { Diagnostic } from '../model/types.js';
 import { countDiagnostics, exitCodeFor } from '../report/diagnostics.js';
 import { describeFsError } from '../read/fs-error.js';
 import { sampleCpu } from '../parse/idle-cores.js';
-import { beginOutput, OutputFolderError, recoverOutput, writeOutput, type FileContent } from '../write/atomic.js';
+import { beginOutput, OutputFolderError, recoverOutput, STREAM_MIN_FILES, warmStageWorker, writeOutput, type FileContent } from '../write/atomic.js';
 import { IncrementalRun, type WrittenOutput } from '../workflow/incremental-run.js';
 import { createProgress, progressMode } from '../workflow/progress.js';
 import { modelCounts, printReport, replayed, type RunReport, type RunResult } from '../workflow/run-report.js';
@@ -124,6 +124,10 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
     report(notSaved ? { ...result, diagnostics: [...result.diagnostics, notSaved] } : result, run, extra);
   };
 
+  // Into an empty output folder every file the emitter renders is written: about two a page of
+  // GenAuth's. Past STREAM_MIN_FILES a worker writes them while the rest are rendered, started
+  // now so that it has booted (beside the parse) by the first.
+  if (!args.check && run.onDisk.size === 0 && run.pages * 2 >= STREAM_MIN_FILES) warmStageWorker();
   progress.stage('parsing', run.pages);
   // Loaded here, not at start-up, like the emitter below: a replayed or refused run never parses.
   const { loadModel } = await import('../pipeline.js');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { holdRunLock } from '../../generator/write/run-lock.js';
-import { OUTPUT_MARKER, writeOutput } from '../../generator/write/atomic.js';
+import { beginOutput, OUTPUT_MARKER, STREAM_MIN_FILES, writeOutput, type FileContent } from '../../generator/write/atomic.js';
 
 let parent: string;
 let out: string;
@@ -181,5 +181,103 @@ describe('writeOutput', () => {
     }
     await writeOutput(out, files({ 'a.ts': 'b' }));
     expect(await readdir(parent)).toEqual(['sdk']);
+  });
+});
+
+describe('beginOutput: a write begun before its files are all made', () => {
+  /** `n` model files, more than STREAM_MIN_FILES where a worker writes them. */
+  const many = (n = STREAM_MIN_FILES + 40, version = 'new') => Object.fromEntries(Array.from({ length: n }, (_, i) => [`src/models/M${i}.ts`, `// ${version} ${i}\n`]));
+  const staged = async () => (await readdir(parent)).filter((name) => name.endsWith('-new'));
+  const begin = async () => {
+    const write = await beginOutput(out);
+    if (!write) throw new Error('not begun');
+    return write;
+  };
+
+  test('the staged folder is made and locked at once; the files added are written there before the finish, on the worker', async () => {
+    await writeOutput(out, files({ 'a.ts': 'previous' }));
+    const write = await begin();
+    const [folder] = await staged();
+    expect((await readdir(parent)).sort()).toEqual([folder.replace(/-new$/, '-lock'), folder, 'sdk']);
+    const all = { 'a.ts': 'a', ...many() };
+    for (const [path, text] of Object.entries(all)) write.add(path, text);
+    // Written by the worker while this thread waits (the finish is not called yet), in batches: the last is handed over at the finish.
+    const half = Object.keys(all).length / 2;
+    for (let tries = 0; tries < 2000 && Object.keys(await tree(join(parent, folder))).length < half; tries++) await new Promise((resolve) => setTimeout(resolve, 5));
+    const early = await tree(join(parent, folder));
+    expect(Object.keys(early).length).toBeGreaterThanOrEqual(half);
+    expect(Object.entries(early).filter(([path, text]) => (all as Record<string, string>)[path] !== text)).toEqual([]);
+    expect(await tree(out)).toEqual({ 'a.ts': 'previous', [OUTPUT_MARKER]: expect.any(String) });
+    await write.finish(files(all));
+    expect(await tree(out)).toEqual({ ...all, [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test('the output is exactly the files finished: a file added with other text, or not added, or added and then left out', async () => {
+    await writeOutput(out, files({ 'kept.ts': 'kept', 'b.ts': 'b' }));
+    const before = await stat(join(out, 'kept.ts'));
+    const write = await begin();
+    const added = many();
+    for (const [path, text] of Object.entries(added)) write.add(path, text);
+    write.add('changed.ts', 'first');
+    write.add('dropped.ts', 'dropped');
+    const final = new Map<string, FileContent>([...Object.entries(added), ['changed.ts', 'second'], ['late.ts', 'late'], ['kept.ts', undefined], ['b.ts', undefined]]);
+    await write.finish(final, { unchanged: new Set(['kept.ts']) });
+    expect(await tree(out)).toEqual({ ...added, 'changed.ts': 'second', 'late.ts': 'late', 'kept.ts': 'kept', 'b.ts': 'b', [OUTPUT_MARKER]: expect.any(String) });
+    expect((await stat(join(out, 'kept.ts'))).ino).toBe(before.ino);
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test.each([[STREAM_MIN_FILES + 40], [3]])('abandoned with %i files added: the worker stops, nothing is swapped in, nothing is left beside', async (n) => {
+    await writeOutput(out, files({ 'a.ts': 'previous' }));
+    const write = await begin();
+    for (const [path, text] of Object.entries(many(n))) write.add(path, text);
+    await write.abandon();
+    expect(await tree(out)).toEqual({ 'a.ts': 'previous', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test.each([['../escape.ts'], [OUTPUT_MARKER], ['src/models/m0.ts']])('a path writeOutput refuses (%j) is refused at the finish with its error, and nothing is swapped in', async (path) => {
+    await writeOutput(out, files({ 'a.ts': 'previous' }));
+    const all = new Map([...Object.entries(many()), [path, 'evil']]);
+    const refused = await writeOutput(out, all).catch((error: Error) => error.message);
+    const write = await begin();
+    for (const [file, text] of all) write.add(file, text);
+    await expect(write.finish(all)).rejects.toThrow(refused as string);
+    expect(refused).toMatch(/refusing/);
+    expect(await tree(out)).toEqual({ 'a.ts': 'previous', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test("the worker's write error rejects the finish as the file system's error, and nothing is swapped in", async () => {
+    await writeOutput(out, files({ 'a.ts': 'previous' }));
+    const write = await begin();
+    // `a` as a file and as a folder: the worker fails on the second.
+    const all = new Map([...Object.entries(many()), ['a', 'file'], ['a/b.ts', 'x']]);
+    for (const [path, text] of all) write.add(path, text);
+    await expect(write.finish(all)).rejects.toMatchObject({ code: expect.stringMatching(/^E[A-Z]+$/), path: expect.stringContaining(join(parent, '.docsdk-tmp-sdk-')) });
+    expect(await tree(out)).toEqual({ 'a.ts': 'previous', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test('a failing check swaps nothing in and removes the staged files', async () => {
+    await writeOutput(out, files({ 'a.ts': 'previous' }));
+    const write = await begin();
+    const all = files(many());
+    for (const [path, text] of all) write.add(path, text);
+    let seen: Record<string, string> = {};
+    const beforeSwap = async (dir: string) => {
+      seen = await tree(dir);
+      throw new Error('type error');
+    };
+    await expect(write.finish(all, { beforeSwap })).rejects.toThrow('type error');
+    expect(seen).toEqual(many());
+    expect(await tree(out)).toEqual({ 'a.ts': 'previous', [OUTPUT_MARKER]: expect.any(String) });
+    expect(await readdir(parent)).toEqual(['sdk']);
+  });
+
+  test('not begun where the output folder has no parent yet (a run that then writes nothing must not make it)', async () => {
+    expect(await beginOutput(join(parent, 'x', 'sdk'))).toBeUndefined();
+    expect(await readdir(parent)).toEqual([]);
   });
 });
