@@ -57,12 +57,21 @@ export function warmStageWorker(): void {
 
 /** The worker writing one staged folder's files. */
 export class StageWorker {
-  // Unreferenced but while close() waits for it: a run that ends another way is not kept alive by it.
-  private readonly worker = new Worker(WORKER_SOURCE, { eval: true });
+  // No options of this process: one started with --input-type=module would make the source a module, without `require`.
+  private readonly worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
+  /**
+   * How the worker ended, if it did before it was stopped: listened to from its start, so that a
+   * worker that fails fails the write that took it, not the process.
+   */
+  private readonly ended = new Promise<Error>((resolve) => {
+    this.worker.once('error', resolve);
+    this.worker.once('exit', (code) => resolve(new Error(`the writing worker stopped (exit code ${code})`)));
+  });
   private batch: string[] = [];
   private posting = false;
 
   private constructor() {
+    // Referenced only while close() waits for it: a run that ends another way is not kept alive by it.
     this.worker.unref();
   }
 
@@ -99,14 +108,11 @@ export class StageWorker {
     this.post();
     this.worker.ref();
     try {
-      const answer = new Promise<FsErrorFields | null>((resolve, reject) => {
-        this.worker.once('message', resolve);
-        this.worker.once('error', reject);
-        this.worker.once('exit', (code) => reject(new Error(`the writing worker stopped (exit code ${code})`)));
-      });
+      const answer = new Promise<{ failed: FsErrorFields | null }>((resolve) => this.worker.once('message', (failed) => resolve({ failed })));
       this.worker.postMessage(null);
-      const failed = await answer;
-      if (failed) throw rebuilt(failed);
+      const outcome = await Promise.race([answer, this.ended.then((error) => ({ error }))]);
+      if ('error' in outcome) throw outcome.error;
+      if (outcome.failed) throw rebuilt(outcome.failed);
     } finally {
       // Not awaited: it has nothing more to write (2-3 ms).
       void this.worker.terminate();

@@ -82,6 +82,28 @@ describe('rename swap beside --out', () => {
     });
   }
 
+  it('killed at "streamed" (the files a worker wrote while they were made all staged, no marker yet): --out is the complete old output, and the next run removes the staged folder', async () => {
+    const parent = mkdtempSync(path.join(work, 'streamed-'));
+    const out = path.join(parent, 'sdk');
+    expect((await writeInChild(out, OLD)).code).toBe(0);
+    const { STREAM_MIN_FILES } = await import('../../generator/write/atomic.js');
+    const many = output('new', STREAM_MIN_FILES + 40);
+    // Begun, then each file added as an emitter would, then finished: past STREAM_MIN_FILES the worker writes them.
+    const script = `import(${JSON.stringify(ATOMIC)}).then(async (m) => { const w = await m.beginOutput(${JSON.stringify(out)}); const files = new Map(Object.entries(${JSON.stringify(many)})); for (const [p, t] of files) w.add(p, t); await w.finish(files); })`;
+    const killed = await new Promise<string | null>((resolve) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, DOCSDK_TEST_PAUSE_AT: 'streamed' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('paused at streamed') && child.kill('SIGKILL'));
+      child.on('exit', (_code, signal) => resolve(signal));
+    });
+    expect(killed).toBe('SIGKILL');
+    expect(snapshot(out)).toEqual(onDisk(OLD));
+    const [staged] = leftovers(parent).filter((name) => name.endsWith('-new'));
+    expect(snapshot(path.join(parent, staged))).toEqual(new Map(Object.entries(many).sort(([a], [b]) => (a < b ? -1 : 1))));
+    recoverInChild(out);
+    expect(snapshot(out)).toEqual(onDisk(OLD));
+    expect(leftovers(parent)).toEqual([]);
+  });
+
   it('a run that ends early (--check, a --strict failure) first puts back what a kill between the renames took away', async () => {
     const parent = mkdtempSync(path.join(work, 'cli-'));
     const pages = path.join(parent, 'pages');
@@ -109,6 +131,8 @@ describe('rename swap beside --out', () => {
     expect(strict.stderr).toContain('nothing written');
     expect(strict.status).toBe(1);
     expect(snapshot(path.join(parent, 'sdk'))).toEqual(previous);
+    // The write was begun before the emitter's warning failed the run: its staged folder and lock are gone.
+    expect(leftovers(parent)).toEqual([]);
   }, 300_000);
 
   it('a temp folder whose run is alive is left alone, whatever PID it ran under', async () => {
