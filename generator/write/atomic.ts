@@ -268,12 +268,15 @@ export async function beginOutput(outDir: string): Promise<OutputWrite | undefin
 }
 
 /**
- * Files added to a begun write before it hands them to a worker: below this many, the worker
- * costs more than it saves, and they are written at the finish on this thread. Measured on this
- * 2-core VM: the worker costs the calling thread ~5 ms (4 to start it, 2-3 to post 765 files) and
- * needs ~30 ms to start, where writing here costs 0.03-0.2 ms a file.
+ * Files added to a begun write before it hands them to a worker: below this many they are
+ * written at the finish, on this thread, as writeOutput writes them. The worker costs this
+ * thread ~5 ms (4 to start it, 2-3 to post 765 files) and needs 40-150 ms to boot, where a file
+ * written here costs 0.03-0.4 ms. Measured on this 2-core VM, first runs with the worker always
+ * against never (medians of 8 alternated runs, load 1.5-3): 41 files, the write 4 against 5 ms;
+ * 168 files (60 pages), 5 against 17 ms; 285 files (120 pages), 7 against 81 ms; 765 files
+ * (416 pages), 16-30 against 130-330 ms.
  */
-export const STREAM_MIN_FILES = 200;
+export const STREAM_MIN_FILES = 100;
 
 /**
  * Names and locks a write's staged folder and makes it: beside the output folder, or (a mount
