@@ -13,7 +13,7 @@ import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/prom
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathUnder, PortablePaths } from './paths.js';
 import { holdRunLock, isRunLockHeld, type RunLock } from './run-lock.js';
-import { StageWorker } from './stage-worker.js';
+import { StageWorker, StageWorkerError } from './stage-worker.js';
 
 export { warmStageWorker } from './stage-worker.js';
 
@@ -470,7 +470,9 @@ class Staging implements OutputWrite {
     const [written, streamed] = await Promise.allSettled([writeTree(dir, rest, out, options.unchanged), this.worker?.close()]);
     this.worker = undefined;
     if (written.status === 'rejected') throw written.reason;
-    if (streamed.status === 'rejected') throw streamed.reason;
+    // A worker that could not run costs the write its time, not the run: what it was handed is written here.
+    if (streamed.status === 'rejected' && !(streamed.reason instanceof StageWorkerError)) throw streamed.reason;
+    if (streamed.status === 'rejected') for (const [path, text] of this.streamed) if (files.get(path) === text) again.set(path, text);
     // The staged folder holds exactly `files`.
     await writeTree(dir, again, out, options.unchanged);
     for (const path of this.streamed.keys()) if (!files.has(path)) unlinkSync(pathUnder(dir, path));

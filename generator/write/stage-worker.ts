@@ -38,6 +38,11 @@ parentPort.on('message', (batch) => {
 });
 `;
 
+/** The worker itself failed (it could not start, or stopped): no file system error, so the files it was handed can be written another way. */
+export class StageWorkerError extends Error {
+  override readonly name = 'StageWorkerError';
+}
+
 /** A file system error as the worker saw it, rebuilt so that describeFsError words it as the same error thrown here. */
 type FsErrorFields = Pick<NodeJS.ErrnoException, 'message' | 'code' | 'errno' | 'syscall' | 'path'>;
 const rebuilt = (fields: FsErrorFields): NodeJS.ErrnoException => Object.assign(new Error(fields.message), fields);
@@ -63,9 +68,9 @@ export class StageWorker {
    * How the worker ended, if it did before it was stopped: listened to from its start, so that a
    * worker that fails fails the write that took it, not the process.
    */
-  private readonly ended = new Promise<Error>((resolve) => {
-    this.worker.once('error', resolve);
-    this.worker.once('exit', (code) => resolve(new Error(`the writing worker stopped (exit code ${code})`)));
+  private readonly ended = new Promise<StageWorkerError>((resolve) => {
+    this.worker.once('error', (error) => resolve(new StageWorkerError(`the writing worker failed: ${error.message}`)));
+    this.worker.once('exit', (code) => resolve(new StageWorkerError(`the writing worker stopped (exit code ${code})`)));
   });
   private batch: string[] = [];
   private posting = false;
@@ -103,7 +108,7 @@ export class StageWorker {
     this.posting = false;
   }
 
-  /** Waits until every file handed over is written, then stops the worker; rejects with the first write's error. */
+  /** Waits until every file handed over is written, then stops the worker; rejects with the first write's error, or StageWorkerError. */
   async close(): Promise<void> {
     this.post();
     this.worker.ref();
