@@ -254,11 +254,13 @@ export interface OutputWrite {
  * may then write nothing), the swap would have to make the output folder, or any error, which
  * writeOutput then meets again, and reports, where it would have without this.
  */
-export async function beginOutput(outDir: string): Promise<OutputWrite | undefined> {
+export async function beginOutput(outDir: string, { worker = true } = {}): Promise<OutputWrite | undefined> {
   const out = resolve(outDir);
+  // `worker: false`: every file is written at the finish, on this thread (a warmed worker is stopped).
+  if (!worker) StageWorker.discardWarmed();
   try {
     if (!(await exists(dirname(out)))) return undefined;
-    const staging = await startStaging(out, markerClaimed(), { early: true });
+    const staging = await startStaging(out, markerClaimed(), { early: true, worker });
     // A worker warmed for this write (warmStageWorker) is handed the files from the first on.
     if (StageWorker.warmed()) staging?.startWorker();
     return staging;
@@ -283,7 +285,7 @@ export const STREAM_MIN_FILES = 100;
  * point, a parent that takes no lock) inside it. `early`: undefined rather than make the output
  * folder for the in-place swap.
  */
-async function startStaging(out: string, checked: PortablePaths, { early = false } = {}): Promise<Staging | undefined> {
+async function startStaging(out: string, checked: PortablePaths, { early = false, worker = false } = {}): Promise<Staging | undefined> {
   await recoverOutput(out);
   await assertReplaceable(out);
   const id = randomUUID().slice(0, 8);
@@ -297,18 +299,18 @@ async function startStaging(out: string, checked: PortablePaths, { early = false
     }
     if (lock) {
       await step('locked');
-      return Staging.make({ out, id, dir: `${temp}-new`, lock, inPlace: false }, checked);
+      return Staging.make({ out, id, dir: `${temp}-new`, lock, inPlace: false, worker }, checked);
     }
   }
   if (early && !(await exists(out))) return undefined;
-  return stageInPlace(out, id, checked);
+  return stageInPlace(out, id, checked, worker);
 }
 
 /** The staged folder of the swap inside the output folder, locked there. */
-async function stageInPlace(out: string, id: string, checked: PortablePaths): Promise<Staging> {
+async function stageInPlace(out: string, id: string, checked: PortablePaths, worker = false): Promise<Staging> {
   await mkdir(out, { recursive: true });
   const lock = await holdRunLock(join(out, `${TEMP_PREFIX}${id}-lock`));
-  return Staging.make({ out, id, dir: join(out, `${TEMP_PREFIX}${id}-new`), lock, inPlace: true }, checked);
+  return Staging.make({ out, id, dir: join(out, `${TEMP_PREFIX}${id}-new`), lock, inPlace: true, worker }, checked);
 }
 
 /** A folder on another device than its parent is a mount point: it cannot be renamed. */
@@ -328,6 +330,8 @@ interface StagedFolder {
   dir: string;
   lock: RunLock;
   inPlace: boolean;
+  /** Whether files added may be handed to a worker (beginOutput), or are all written at the finish. */
+  worker: boolean;
 }
 
 /** A staged folder, made and locked, and the files handed to it so far. */
@@ -361,7 +365,7 @@ class Staging implements OutputWrite {
     if (this.refused || (this.refused = !this.accepts(path))) return;
     if (this.worker) return this.stream(path, text);
     this.waiting.set(path, text);
-    if (this.waiting.size >= STREAM_MIN_FILES) this.startWorker();
+    if (this.folder.worker && this.waiting.size >= STREAM_MIN_FILES) this.startWorker();
   }
 
   /** Starts the worker (or takes the warmed one), handing it the files added so far. */
