@@ -362,10 +362,11 @@ class Staging implements OutputWrite {
   }
 
   add(path: string, text: string): void {
-    if (this.refused || (this.refused = !this.accepts(path))) return;
+    // Without a worker every file is written at the finish, its path checked there.
+    if (!this.folder.worker || this.refused || (this.refused = !this.accepts(path))) return;
     if (this.worker) return this.stream(path, text);
     this.waiting.set(path, text);
-    if (this.folder.worker && this.waiting.size >= STREAM_MIN_FILES) this.startWorker();
+    if (this.waiting.size >= STREAM_MIN_FILES) this.startWorker();
   }
 
   /** Starts the worker (or takes the warmed one), handing it the files added so far. */

@@ -2,8 +2,8 @@
 // making the rest of them (atomic.ts's beginOutput): hundreds of small files cost this VM's disk
 // 130-330 ms of kernel time, which would otherwise hold the thread that renders the SDK and then
 // keep the compiler from starting. The worker needs node:fs alone: its source is a string
-// (CommonJS, evaluated), so it starts in a few ms and runs the same from dist/ and from the
-// TypeScript sources (vitest).
+// (CommonJS, evaluated), so it loads none of docsdk's modules and runs the same from dist/ and
+// from the TypeScript sources (vitest).
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -66,7 +66,8 @@ export class StageWorker {
   private readonly worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
   /**
    * How the worker ended, if it did before it was stopped: listened to from its start, so that a
-   * worker that fails fails the write that took it, not the process.
+   * worker that fails costs the write that took it its time (atomic.ts writes its files), not
+   * the process.
    */
   private readonly ended = new Promise<StageWorkerError>((resolve) => {
     this.worker.once('error', (error) => resolve(new StageWorkerError(`the writing worker failed: ${error.message}`)));
