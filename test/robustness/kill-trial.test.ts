@@ -55,6 +55,10 @@ function writeInChild(out: string, files: Record<string, string>, pauseAt?: stri
   });
 }
 
+/** A child node's script: begins a write of `out` (beginOutput), adds each of `files` as the emitter would, then finishes it. */
+const beginInChild = (out: string, files: Record<string, string>) =>
+  `import(${JSON.stringify(ATOMIC)}).then(async (m) => { const w = await m.beginOutput(${JSON.stringify(out)}); const files = new Map(Object.entries(${JSON.stringify(files)})); for (const [p, t] of files) w.add(p, t); await w.finish(files); })`;
+
 /** recoverOutput, as every generate run calls it first, in a child node. */
 function recoverInChild(out: string): void {
   const script = `import(${JSON.stringify(ATOMIC)}).then((m) => m.recoverOutput(${JSON.stringify(out)}))`;
@@ -88,8 +92,8 @@ describe('rename swap beside --out', () => {
     expect((await writeInChild(out, OLD)).code).toBe(0);
     const { STREAM_MIN_FILES } = await import('../../generator/write/atomic.js');
     const many = output('new', STREAM_MIN_FILES + 40);
-    // Begun, then each file added as an emitter would, then finished: past STREAM_MIN_FILES the worker writes them.
-    const script = `import(${JSON.stringify(ATOMIC)}).then(async (m) => { const w = await m.beginOutput(${JSON.stringify(out)}); const files = new Map(Object.entries(${JSON.stringify(many)})); for (const [p, t] of files) w.add(p, t); await w.finish(files); })`;
+    // Past STREAM_MIN_FILES the worker writes them.
+    const script = beginInChild(out, many);
     const killed = await new Promise<string | null>((resolve) => {
       const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, DOCSDK_TEST_PAUSE_AT: 'streamed' }, stdio: ['ignore', 'ignore', 'pipe'] });
       child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('paused at streamed') && child.kill('SIGKILL'));
@@ -185,6 +189,21 @@ describe.runIf(canMount())('swap inside a mount point (a container volume)', () 
       }
       expect(leftovers(path.dirname(out))).toEqual([]);
     }
+  });
+
+  it('a write begun before its files are made stages them inside a mount point, on the worker', async () => {
+    const out = path.join(work, 'volume-begun', 'out');
+    mountTmpfs(out);
+    expect((await writeInChild(out, OLD)).code).toBe(0);
+    const { STREAM_MIN_FILES } = await import('../../generator/write/atomic.js');
+    const many = output('new', STREAM_MIN_FILES + 40);
+    const script = beginInChild(out, many);
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(snapshot(out)).toEqual(onDisk(many));
+    expect(leftovers(out)).toEqual([]);
+    expect(leftovers(path.dirname(out))).toEqual([]);
   });
 
   const inPlace: Record<string, 'old' | 'new'> = { 'inplace-built': 'new', 'inplace-aside': 'new', 'inplace-swapped': 'new' };
