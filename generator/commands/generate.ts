@@ -128,8 +128,9 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   // Loaded here, not at start-up, like the emitter below: a replayed or refused run never parses.
   const [{ loadModel }, { idleThreads }] = await Promise.all([import('../pipeline.js'), import('../parse/parallel.js')]);
   // Whether the write's worker (atomic.ts) has a core of its own, as the parse's workers do: on
-  // a core other processes keep busy it only takes this thread's time (measured: the emitter
-  // and the write together 641 ms against 564 without it, medians of 10 runs at load 3-4).
+  // a core other processes keep busy it does not pay, as what it writes there is time taken from
+  // this thread (416 pages at load 3.9: the emitter and the write 541 ms with it against 535
+  // without, medians of 10 alternated runs; on a free core the write's 130-330 ms go).
   const coreFree = () => idleThreads(freeCores(cpuAtStart, sampleCpu())) > 1;
   // Into an empty output folder every file the emitter renders is written: about two a page of
   // GenAuth's. Past STREAM_MIN_FILES a worker writes them while the rest are rendered, started
