@@ -276,7 +276,9 @@ export async function beginOutput(outDir: string, { worker = true } = {}): Promi
  * written here costs 0.03-0.4 ms. Measured on this 2-core VM, first runs with the worker always
  * against never (medians of 8 alternated runs, load 1.5-3): 41 files, the write 4 against 5 ms;
  * 168 files (60 pages), 5 against 17 ms; 285 files (120 pages), 7 against 81 ms; 765 files
- * (416 pages), 16-30 against 130-330 ms.
+ * (416 pages), 10 against 110 ms (the worker's 5-90 ms are its last batches; this thread's
+ * write takes 20-330 ms as the disk goes). The emitter takes 30-60 ms longer meanwhile (the
+ * files posted, and their paths checked as they come).
  */
 export const STREAM_MIN_FILES = 100;
 
