@@ -57,7 +57,7 @@ let warm: StageWorker | undefined;
  * it keeps no process alive.
  */
 export function warmStageWorker(): void {
-  warm ??= StageWorker.take();
+  StageWorker.warmUp();
 }
 
 /** The worker writing one staged folder's files. */
@@ -79,6 +79,11 @@ export class StageWorker {
   private constructor() {
     // Referenced only while close() waits for it: a run that ends another way is not kept alive by it.
     this.worker.unref();
+  }
+
+  /** Starts the warmed worker, unless one waits already. */
+  static warmUp(): void {
+    warm ??= new StageWorker();
   }
 
   /** Whether a warmed worker waits to be taken. */
