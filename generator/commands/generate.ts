@@ -9,7 +9,7 @@ import { loadEvidenceInput, type EvidenceArgs } from '../evidence/load.js';
 import type { Diagnostic } from '../model/types.js';
 import { countDiagnostics, exitCodeFor } from '../report/diagnostics.js';
 import { describeFsError } from '../read/fs-error.js';
-import { freeCores, sampleCpu } from '../parse/idle-cores.js';
+import { sampleCpu } from '../parse/idle-cores.js';
 import { beginOutput, OutputFolderError, recoverOutput, STREAM_MIN_FILES, warmStageWorker, writeOutput, type FileContent } from '../write/atomic.js';
 import { IncrementalRun, type WrittenOutput } from '../workflow/incremental-run.js';
 import { createProgress, progressMode } from '../workflow/progress.js';
@@ -126,16 +126,14 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
 
   progress.stage('parsing', run.pages);
   // Loaded here, not at start-up, like the emitter below: a replayed or refused run never parses.
-  const [{ loadModel }, { idleThreads }] = await Promise.all([import('../pipeline.js'), import('../parse/parallel.js')]);
-  // Whether the write's worker (atomic.ts) has a core of its own, as the parse's workers do: on
-  // a core other processes keep busy it does not pay, as what it writes there is time taken from
-  // this thread (416 pages at load 3.9: the emitter and the write 541 ms with it against 535
-  // without, medians of 10 alternated runs; on a free core the write's 130-330 ms go).
-  const coreFree = () => idleThreads(freeCores(cpuAtStart, sampleCpu())) > 1;
+  const { loadModel } = await import('../pipeline.js');
   // Into an empty output folder every file the emitter renders is written: about two a page of
-  // GenAuth's. Past STREAM_MIN_FILES a worker writes them while the rest are rendered, started
-  // now so that it has booted (beside the parse) by the first.
-  if (!args.check && run.onDisk.size === 0 && run.pages * 2 >= STREAM_MIN_FILES && coreFree()) warmStageWorker();
+  // GenAuth's. Past STREAM_MIN_FILES a worker writes them while the rest are rendered (atomic.ts),
+  // started now so that it has booted (beside the parse) by the first. Unlike the parse's
+  // workers it pays on a busy machine too: there the disk is slow, and this thread's write
+  // longer (416 pages at load 4.4, medians of 16 alternated runs: the emitter and the write
+  // 583 ms with it against 793 without; at load 3.9, 541 against 535).
+  if (!args.check && run.onDisk.size === 0 && run.pages * 2 >= STREAM_MIN_FILES) warmStageWorker();
   const { model, timings, parsed } = await loadModel(inputs, { config, configFile: args.config, pageCache: await run.pageCache(), onPage: run.onPage, read: run.read, evidence: evidence.input, cpuSince: cpuAtStart });
   parsedPages = parsed;
   const modelCounted = modelCounts(model);
@@ -181,7 +179,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   // rendered (a worker writes them), so the compiler can start on them soon after the last.
   // Whatever the run then decides (--strict on the emitter's warnings, an emitter that throws),
   // the staged folder goes unless it is swapped in.
-  const write = args.check || refusedByFailOn ? undefined : await beginOutput(out, { worker: coreFree() });
+  const write = args.check || refusedByFailOn ? undefined : await beginOutput(out);
   progress.stage('generating');
   // Loaded here, not at start-up, like the emitter: a replayed or refused run never checks or writes an SDK.
   const [{ checkStagedFolder, SdkTypeError, startTypeCheck }, { SdkLoadError }] = await Promise.all([import('../emit/type-check.js'), import('../emit/load-check.js')]);

@@ -254,13 +254,11 @@ export interface OutputWrite {
  * may then write nothing), the swap would have to make the output folder, or any error, which
  * writeOutput then meets again, and reports, where it would have without this.
  */
-export async function beginOutput(outDir: string, { worker = true } = {}): Promise<OutputWrite | undefined> {
+export async function beginOutput(outDir: string): Promise<OutputWrite | undefined> {
   const out = resolve(outDir);
-  // `worker: false`: every file is written at the finish, on this thread (a warmed worker is stopped).
-  if (!worker) StageWorker.discardWarmed();
   try {
     if (!(await exists(dirname(out)))) return undefined;
-    const staging = await startStaging(out, markerClaimed(), { early: true, worker });
+    const staging = await startStaging(out, markerClaimed(), { early: true });
     // A worker warmed for this write (warmStageWorker) is handed the files from the first on.
     if (StageWorker.warmed()) staging?.startWorker();
     return staging;
@@ -284,10 +282,10 @@ export const STREAM_MIN_FILES = 100;
 
 /**
  * Names and locks a write's staged folder and makes it: beside the output folder, or (a mount
- * point, a parent that takes no lock) inside it. `early`: undefined rather than make the output
- * folder for the in-place swap.
+ * point, a parent that takes no lock) inside it. `early` (beginOutput): its files may go to a
+ * worker, and undefined rather than make the output folder for the in-place swap.
  */
-async function startStaging(out: string, checked: PortablePaths, { early = false, worker = false } = {}): Promise<Staging | undefined> {
+async function startStaging(out: string, checked: PortablePaths, { early = false } = {}): Promise<Staging | undefined> {
   await recoverOutput(out);
   await assertReplaceable(out);
   const id = randomUUID().slice(0, 8);
@@ -301,14 +299,14 @@ async function startStaging(out: string, checked: PortablePaths, { early = false
     }
     if (lock) {
       await step('locked');
-      return Staging.make({ out, id, dir: `${temp}-new`, lock, inPlace: false, worker }, checked);
+      return Staging.make({ out, id, dir: `${temp}-new`, lock, inPlace: false, worker: early }, checked);
     }
   }
   if (early && !(await exists(out))) return undefined;
-  return stageInPlace(out, id, checked, worker);
+  return stageInPlace(out, id, checked, early);
 }
 
-/** The staged folder of the swap inside the output folder, locked there. */
+/** The staged folder of the swap inside the output folder, locked there; `worker`: its files may go to a worker. */
 async function stageInPlace(out: string, id: string, checked: PortablePaths, worker = false): Promise<Staging> {
   await mkdir(out, { recursive: true });
   const lock = await holdRunLock(join(out, `${TEMP_PREFIX}${id}-lock`));

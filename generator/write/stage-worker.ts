@@ -91,12 +91,6 @@ export class StageWorker {
     return warm !== undefined;
   }
 
-  /** Stops the warmed worker, if any: the write it was warmed for writes on its own thread. */
-  static discardWarmed(): void {
-    void warm?.stop();
-    warm = undefined;
-  }
-
   /** The warmed worker, or a new one. */
   static take(): StageWorker {
     const taken = warm ?? new StageWorker();
