@@ -130,9 +130,11 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   // Into an empty output folder every file the emitter renders is written: about two a page of
   // GenAuth's. Past STREAM_MIN_FILES a worker writes them while the rest are rendered (atomic.ts),
   // started now so that it has booted (beside the parse) by the first. Unlike the parse's
-  // workers it pays on a busy machine too: there the disk is slow, and this thread's write
-  // longer (416 pages at load 4.4, medians of 16 alternated runs: the emitter and the write
-  // 583 ms with it against 793 without; at load 3.9, 541 against 535).
+  // workers it is not kept to a core other processes leave free: where it shares one, what it
+  // writes is time taken from the emitter, but no more than this thread would take to write it
+  // (416 pages, medians of alternated runs, the emitter and the write with it against without:
+  // load 4.4, 583 ms against 793 (16 runs); load 3.9, 541 against 535 (10); load 1.6-3.2, 563
+  // against 555 (12)).
   if (!args.check && run.onDisk.size === 0 && run.pages * 2 >= STREAM_MIN_FILES) warmStageWorker();
   const { model, timings, parsed } = await loadModel(inputs, { config, configFile: args.config, pageCache: await run.pageCache(), onPage: run.onPage, read: run.read, evidence: evidence.input, cpuSince: cpuAtStart });
   parsedPages = parsed;

@@ -276,7 +276,8 @@ export async function beginOutput(outDir: string): Promise<OutputWrite | undefin
  * 168 files (60 pages), 5 against 17 ms; 285 files (120 pages), 7 against 81 ms; 765 files
  * (416 pages), 10 against 110 ms (the worker's 5-90 ms are its last batches; this thread's
  * write takes 20-330 ms as the disk goes). The emitter takes 30-60 ms longer meanwhile (the
- * files posted, and their paths checked as they come).
+ * files posted, and their paths checked as they come), up to ~200 where the worker shares its
+ * core with other processes.
  */
 export const STREAM_MIN_FILES = 100;
 
