@@ -8,7 +8,7 @@
 // swap half done; every later run first finishes or undoes it (recoverOutput), judging
 // whether the run that left it is alive by its lock (run-lock.ts), never by a PID.
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, linkSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathUnder, PortablePaths } from './paths.js';
@@ -283,8 +283,8 @@ export const STREAM_MIN_FILES = 100;
 
 /**
  * Names and locks a write's staged folder and makes it: beside the output folder, or (a mount
- * point, a parent that takes no lock) inside it. `early` (beginOutput): its files may go to a
- * worker, and undefined rather than make the output folder for the in-place swap.
+ * point, a parent that takes no lock) inside it. `early` (beginOutput, before the run knows it
+ * will write): undefined rather than make the output folder for the in-place swap.
  */
 async function startStaging(out: string, checked: PortablePaths, { early = false } = {}): Promise<Staging | undefined> {
   await recoverOutput(out);
@@ -300,18 +300,18 @@ async function startStaging(out: string, checked: PortablePaths, { early = false
     }
     if (lock) {
       await step('locked');
-      return Staging.make({ out, id, dir: `${temp}-new`, lock, inPlace: false, worker: early }, checked);
+      return Staging.make({ out, id, dir: `${temp}-new`, lock, inPlace: false }, checked);
     }
   }
   if (early && !(await exists(out))) return undefined;
-  return stageInPlace(out, id, checked, early);
+  return stageInPlace(out, id, checked);
 }
 
-/** The staged folder of the swap inside the output folder, locked there; `worker`: its files may go to a worker. */
-async function stageInPlace(out: string, id: string, checked: PortablePaths, worker = false): Promise<Staging> {
+/** The staged folder of the swap inside the output folder, locked there. */
+async function stageInPlace(out: string, id: string, checked: PortablePaths): Promise<Staging> {
   await mkdir(out, { recursive: true });
   const lock = await holdRunLock(join(out, `${TEMP_PREFIX}${id}-lock`));
-  return Staging.make({ out, id, dir: join(out, `${TEMP_PREFIX}${id}-new`), lock, inPlace: true, worker }, checked);
+  return Staging.make({ out, id, dir: join(out, `${TEMP_PREFIX}${id}-new`), lock, inPlace: true }, checked);
 }
 
 /** A folder on another device than its parent is a mount point: it cannot be renamed. */
@@ -331,8 +331,6 @@ interface StagedFolder {
   dir: string;
   lock: RunLock;
   inPlace: boolean;
-  /** Whether files added may be handed to a worker (beginOutput), or are all written at the finish. */
-  worker: boolean;
 }
 
 /** A staged folder, made and locked, and the files handed to it so far. */
@@ -363,8 +361,11 @@ class Staging implements OutputWrite {
   }
 
   add(path: string, text: string): void {
-    // Without a worker every file is written at the finish, its path checked there.
-    if (!this.folder.worker || this.refused || (this.refused = !this.accepts(path))) return;
+    if (this.refused) return;
+    if (!this.accepts(path)) {
+      this.refused = true;
+      return;
+    }
     if (this.worker) return this.stream(path, text);
     this.waiting.set(path, text);
     if (this.waiting.size >= STREAM_MIN_FILES) this.startWorker();
@@ -469,19 +470,19 @@ class Staging implements OutputWrite {
     const rest = new Map<string, FileContent>();
     const again = new Map<string, FileContent>();
     for (const [path, text] of files) {
-      const streamed = this.streamed.get(path);
-      if (streamed === undefined) rest.set(path, text);
-      else if (streamed !== text) again.set(path, text);
+      const handed = this.streamed.get(path);
+      if (handed === undefined) rest.set(path, text);
+      else if (handed !== text) again.set(path, text);
     }
-    const [written, streamed] = await Promise.allSettled([writeTree(dir, rest, out, options.unchanged), this.worker?.close()]);
+    const [written, closed] = await Promise.allSettled([writeTree(dir, rest, out, options.unchanged), this.worker?.close()]);
     this.worker = undefined;
     if (written.status === 'rejected') throw written.reason;
     // A worker that could not run costs the write its time, not the run: what it was handed is written here.
-    if (streamed.status === 'rejected' && !(streamed.reason instanceof StageWorkerError)) throw streamed.reason;
-    if (streamed.status === 'rejected') for (const [path, text] of this.streamed) if (files.get(path) === text) again.set(path, text);
+    if (closed.status === 'rejected' && !(closed.reason instanceof StageWorkerError)) throw closed.reason;
+    if (closed.status === 'rejected') for (const [path, text] of this.streamed) if (files.get(path) === text) again.set(path, text);
     // The staged folder holds exactly `files`.
     await writeTree(dir, again, out, options.unchanged);
-    for (const path of this.streamed.keys()) if (!files.has(path)) unlinkSync(pathUnder(dir, path));
+    for (const path of this.streamed.keys()) if (!files.has(path)) removeDropped(dir, path);
     if (this.streamed.size) await step('streamed');
     const [checked, more] = await Promise.allSettled([
       options.beforeSwap?.(dir),
@@ -542,6 +543,18 @@ class Staging implements OutputWrite {
     await moveEntries(built, out, false);
     await step('inplace-swapped');
     await removeInPlaceTemps(out, id);
+  }
+}
+
+/** Removes the file a worker may have written at `path` under `dir`, and the folders only it needed. */
+function removeDropped(dir: string, path: string): void {
+  rmSync(pathUnder(dir, path), { force: true });
+  for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+    try {
+      rmdirSync(pathUnder(dir, path.slice(0, slash)));
+    } catch {
+      return; // not empty (or not there): its other files keep it
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // Writes files into a staged output folder on a worker thread, while the calling thread goes on
 // making the rest of them (atomic.ts's beginOutput): hundreds of small files cost this VM's disk
-// 130-330 ms of kernel time, which would otherwise hold the thread that renders the SDK and then
-// keep the compiler from starting. The worker needs node:fs alone: its source is a string
+// 20-330 ms of kernel time (765 files at 416 pages, as busy as the disk is), which would
+// otherwise hold the thread that renders the SDK and then keep the compiler from starting. The worker needs node:fs alone: its source is a string
 // (CommonJS, evaluated), so it loads none of docsdk's modules and runs the same from dist/ and
 // from the TypeScript sources (vitest).
 import { Worker } from 'node:worker_threads';
@@ -63,22 +63,31 @@ export function warmStageWorker(): void {
 /** The worker writing one staged folder's files. */
 export class StageWorker {
   // No options of this process: one started with --input-type=module would make the source a module, without `require`.
-  private readonly worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
+  private readonly worker: Worker | undefined;
   /**
    * How the worker ended, if it did before it was stopped: listened to from its start, so that a
-   * worker that fails costs the write that took it its time (atomic.ts writes its files), not
-   * the process.
+   * worker that fails (or cannot start: Node throws ERR_WORKER_INIT_FAILED from the constructor)
+   * costs the write that took it its time (atomic.ts writes its files), not the process.
    */
-  private readonly ended = new Promise<StageWorkerError>((resolve) => {
-    this.worker.once('error', (error) => resolve(new StageWorkerError(`the writing worker failed: ${error.message}`)));
-    this.worker.once('exit', (code) => resolve(new StageWorkerError(`the writing worker stopped (exit code ${code})`)));
-  });
+  private readonly ended: Promise<StageWorkerError>;
   private batch: string[] = [];
   private posting = false;
 
   private constructor() {
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
+    } catch (error) {
+      this.ended = Promise.resolve(new StageWorkerError(`the writing worker could not start: ${(error as Error).message}`));
+      return;
+    }
+    this.worker = worker;
+    this.ended = new Promise<StageWorkerError>((resolve) => {
+      worker.once('error', (error) => resolve(new StageWorkerError(`the writing worker failed: ${error.message}`)));
+      worker.once('exit', (code) => resolve(new StageWorkerError(`the writing worker stopped (exit code ${code})`)));
+    });
     // Referenced only while close() waits for it: a run that ends another way is not kept alive by it.
-    this.worker.unref();
+    worker.unref();
   }
 
   /** Starts the warmed worker, unless one waits already. */
@@ -109,29 +118,31 @@ export class StageWorker {
   }
 
   private post(): void {
-    if (this.batch.length) this.worker.postMessage(this.batch);
+    if (this.batch.length) this.worker?.postMessage(this.batch);
     this.batch = [];
     this.posting = false;
   }
 
   /** Waits until every file handed over is written, then stops the worker; rejects with the first write's error, or StageWorkerError. */
   async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) throw await this.ended;
     this.post();
-    this.worker.ref();
+    worker.ref();
     try {
-      const answer = new Promise<{ failed: FsErrorFields | null }>((resolve) => this.worker.once('message', (failed) => resolve({ failed })));
-      this.worker.postMessage(null);
+      const answer = new Promise<{ failed: FsErrorFields | null }>((resolve) => worker.once('message', (failed) => resolve({ failed })));
+      worker.postMessage(null);
       const outcome = await Promise.race([answer, this.ended.then((error) => ({ error }))]);
       if ('error' in outcome) throw outcome.error;
       if (outcome.failed) throw rebuilt(outcome.failed);
     } finally {
       // Not awaited: it has nothing more to write (2-3 ms).
-      void this.worker.terminate();
+      void worker.terminate();
     }
   }
 
   /** Stops the worker where it is: once this resolves, it writes nothing more. */
   async stop(): Promise<void> {
-    await this.worker.terminate();
+    await this.worker?.terminate();
   }
 }
