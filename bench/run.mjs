@@ -137,7 +137,7 @@ const STAGES = [
   ['emit', 'plan names, build every view, render the files whose views changed'],
   ['loadcheck', 'the SDK imported on a worker (types stripped) and each client constructed; runs beside the type check, so not counted again below'],
   ['typecheck', 'the native compiler on the staged output; openapi.json and docsdk-model.json are made and staged meanwhile'],
-  ['write', 'stage the output (unchanged files hard-linked), swap it in'],
+  ['write', 'stage the output (unchanged files hard-linked; from 100 files on, a worker writes the rendered ones while the emitter renders: what is left here is its last batch), swap it in, save the cache'],
 ];
 const stageMedian = (stage) => median(reports.map((r) => r.stages?.[stage] ?? 0));
 const stageRows = STAGES.map(([stage, what]) => [stage, stage in (first.stages ?? {}) ? `${Math.round(stageMedian(stage))} ms` : '—', what]);
