@@ -156,7 +156,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
   }
 
   // Loaded here, not at start-up: a replayed or refused run never makes the documents.
-  const [{ ModelFile, unchangedPartsOf }, { openApiFile }] = await Promise.all([import('../diff/model-file-parts.js'), import('../openapi/file.js')]);
+  const [{ ModelFile }, { openApiFile }] = await Promise.all([import('../diff/model-file-parts.js'), import('../openapi/file.js')]);
   // The model file, made once: the previous one is read against it, then it is hashed and written as these bytes.
   let madeModelFile: ModelFile | undefined;
   const currentModelFile = (previous?: Buffer) => (madeModelFile ??= new ModelFile(model, previous));
@@ -229,7 +229,7 @@ async function generateOnce(args: GenerateArgs): Promise<void> {
       const saved = currentModelFile();
       // Indexed for the next run (which only a run that writes and keeps a cache records): beside the compiler.
       const indexed = run.cacheFile !== undefined && !args.check;
-      const openApi = openApiFile({ model, document: sdk.openApiDocument!, previous: run.previousOpenApi(), same: unchangedPartsOf(saved), modelSha256: indexed ? saved.sha256 : undefined });
+      const openApi = openApiFile({ model, document: sdk.openApiDocument!, previous: run.previousOpenApi(), same: saved.same, modelSha256: indexed ? saved.sha256 : undefined });
       documents = {
         files: new Map([['openapi.json', openApi.bytes], [MODEL_FILE_NAME, saved.bytes]]),
         hashes: new Map([['openapi.json', openApi.sha256], [MODEL_FILE_NAME, saved.sha256]]),

@@ -90,6 +90,8 @@ export interface IndexedModelFile {
 export class ModelFile {
   /** null: looked for, not found. */
   private located?: ModelFileIndex | null;
+  /** The parts readParts found unchanged, where it read the previous file against this one. */
+  same?: SameParts;
 
   /**
    * The model file of `model`, made once per run: its bytes are hashed, written and compared with
@@ -118,7 +120,7 @@ export class ModelFile {
  * from `after` (the model now, with its file) every operation and structure whose bytes stand
  * unchanged: in the part of the file both share at the start or at the end, or between them
  * where the old part of the same key has its bytes there; so only the parts that differ are
- * parsed, and which parts stand is recorded for the openapi file (unchangedPartsOf). Sound because `before.index` was made of those very bytes (its sha256
+ * parsed, and which parts stand is recorded for the openapi file (`after.same`). Sound because `before.index` was made of those very bytes (its sha256
  * says so): each of its ranges holds the whole JSON text of an object, and a JSON object's text
  * is never the beginning of another one's, so where a part now starts at those bytes, its text
  * is exactly them; equal JSON text is an equal value (the model is plain JSON data). The
@@ -159,7 +161,7 @@ export function readParts(before: IndexedModelFile, after: ModelFile): ModelPart
   if (!index) return undefined;
   const oldOf = new Int32Array(index.ranges.length / 2).fill(-1);
   sameAs.forEach((j, i) => j >= 0 && (oldOf[j] = i));
-  sameParts.set(after, { previous: old, oldOf });
+  after.same = { previous: old, oldOf };
   const partNow = (j: number) => (j < nowOperations.length ? nowOperations[j].op : after.model.structures[index.structureNames[j - nowOperations.length]]);
   const part = <T>(i: number): T => (sameAs[i] >= 0 ? partNow(sameAs[i]) : JSON.parse(bytes.toString('utf8', old.ranges[2 * i], old.ranges[2 * i + 1]))) as T;
   const clients: Client[] = old.clients.map((name) => ({ name, operations: [] }));
@@ -178,11 +180,4 @@ export interface SameParts {
   previous: ModelFileIndex;
   /** For each part of the file now (operations, then structures), the part of the previous file of the same bytes (-1: none). */
   oldOf: Int32Array;
-}
-
-const sameParts = new WeakMap<ModelFile, SameParts>();
-
-/** The parts of `file` readParts found unchanged, if it read the previous file against it. */
-export function unchangedPartsOf(file: ModelFile): SameParts | undefined {
-  return sameParts.get(file);
 }

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffModels } from '../../generator/diff/changes.js';
-import { ModelFile, readParts, unchangedPartsOf, type ModelParts } from '../../generator/diff/model-file-parts.js';
+import { ModelFile, readParts, type ModelParts } from '../../generator/diff/model-file-parts.js';
 import { jsonText } from '../../generator/emit/escape.js';
 import type { Model } from '../../generator/model/types.js';
 import { loadModel } from '../../generator/pipeline.js';
@@ -145,7 +145,7 @@ describe('readParts: the previous model from the parts that differ', () => {
     expect(between.length).toBeGreaterThan(1);
     read.clients.flatMap((c) => c.operations).slice(1).forEach((op, k) => expect(op).toBe(between[k]));
     expect(read.clients[0].operations[0]).not.toBe(first);
-    const same = unchangedPartsOf(b)!;
+    const same = b.same!;
     const parts = between.length + 1 + Object.keys(next.structures).length;
     expect([...same.oldOf]).toEqual(Array.from({ length: parts }, (_, j) => (j === 0 || j === parts - 1 ? -1 : j)));
   });

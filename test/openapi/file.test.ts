@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelFile, readParts, unchangedPartsOf } from '../../generator/diff/model-file-parts.js';
+import { ModelFile, readParts } from '../../generator/diff/model-file-parts.js';
 import { jsonText } from '../../generator/emit/escape.js';
 import { buildModel } from '../../generator/model/build.js';
 import { inferItemsFromSamples } from '../../generator/model/sample-items.js';
@@ -58,7 +58,7 @@ async function run(file: string, pages: PageFile[], last: Written | undefined): 
   const previous = last && index && sha256(last.openApi) === index.sha256 ? { bytes: last.openApi, index } : undefined;
   let made = 0;
   const document = (parts?: OpenApiParts) => toOpenApi(model, { title: TITLE }, parts && countingMade(parts, () => made++));
-  const openApi = openApiFile({ model, document, previous, same: unchangedPartsOf(modelFile), modelSha256: modelFile.sha256 });
+  const openApi = openApiFile({ model, document, previous, same: modelFile.same, modelSha256: modelFile.sha256 });
   await cache.save({
     fingerprint: 'test',
     output: new Map(),
@@ -135,7 +135,7 @@ function drawn(before: Model, after: Model, damage?: (index: OpenApiFileIndex) =
   let made = 0;
   const document = (parts?: OpenApiParts) =>
     toOpenApi(after, {}, parts && countingMade(parts, () => made++));
-  const second = openApiFile({ model: after, document, previous: { bytes: first.bytes, index: first.index! }, same: unchangedPartsOf(b), modelSha256: b.sha256 });
+  const second = openApiFile({ model: after, document, previous: { bytes: first.bytes, index: first.index! }, same: b.same, modelSha256: b.sha256 });
   return { bytes: second.bytes.toString('utf8'), reused: partCount(after) - made };
 }
 const clean = (m: Model) => jsonText(toOpenApi(m), 2) + '\n';
@@ -200,7 +200,7 @@ describe('an operation object or schema whose model part stands unchanged', () =
     const [f1, f2] = [new ModelFile(m1), new ModelFile(m2, new ModelFile(m1).bytes)];
     readParts({ bytes: f1.bytes, index: f1.index()! }, f2);
     // The openapi.json of m0 with the model parts of m1 → m2: numbered otherwise.
-    const made = openApiFile({ model: m2, document: (parts) => toOpenApi(m2, {}, parts), previous: { bytes: o0.bytes, index: o0.index! }, same: unchangedPartsOf(f2), modelSha256: f2.sha256 });
+    const made = openApiFile({ model: m2, document: (parts) => toOpenApi(m2, {}, parts), previous: { bytes: o0.bytes, index: o0.index! }, same: f2.same, modelSha256: f2.sha256 });
     expect(made.bytes.toString('utf8')).toBe(clean(m2));
   });
 });
