@@ -3,6 +3,7 @@
 // it holds exactly the facts that reach the SDK or the OpenAPI file, as text.
 import type { Field, Pagination, Provenance, Structure, TypeRef } from '../model/types.js';
 import type { ModelParts } from './model-file-parts.js';
+import { typeText } from '../model/refs.js';
 
 /** How generated code uses a structure: sent in requests, received in responses, or both. */
 export type Usage = 'input' | 'output';
@@ -62,9 +63,6 @@ function paginationText(p: Pagination): string {
   return `${p.pageParam}/${p.sizeParam}: ${p.itemsPath.join('.')} of ${p.totalPath.join('.')}`;
 }
 
-export function typeText(type: TypeRef): string {
-  return type.kind === 'primitive' ? type.type : type.kind === 'ref' ? type.ref : `${typeText(type.items)}[]`;
-}
 
 function refsOf(type: TypeRef): string[] {
   return type.kind === 'ref' ? [type.ref] : type.kind === 'array' ? refsOf(type.items) : [];

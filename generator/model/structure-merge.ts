@@ -8,6 +8,7 @@ import type { PageResult } from '../parse/page.js';
 import { compareStrings } from '../read/inputs.js';
 import type { Diagnostic, Field, Structure, TypeRef } from './types.js';
 import { pushTo } from './multimap.js';
+import { typeText } from './refs.js';
 
 /** A page's structure definitions, each read only when a merge needs it. */
 export interface PageDefinitions {
@@ -139,6 +140,3 @@ function describeField(f: Field): string {
   return `${typeText(f.type)}${f.required ? ', required' : ''}${f.enum ? `, enum ${f.enum.join('|')}` : ''}`;
 }
 
-function typeText(t: TypeRef): string {
-  return t.kind === 'primitive' ? t.type : t.kind === 'ref' ? t.ref : `${typeText(t.items)}[]`;
-}
