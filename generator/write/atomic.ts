@@ -149,9 +149,10 @@ async function writeTree(dir: string, files: ReadonlyMap<string, FileContent>, o
 }
 
 /**
- * Removes folder `dir` and all in it: one synchronous call per entry, where fs.rm queues a
- * stat, a call and a promise for each of an output's hundreds of files. Anything that stands
- * in its way (an entry made meanwhile, a file system that refuses) is left to fs.rm.
+ * Removes `dir` and all in it (a file or a missing path goes to fs.rm): one synchronous call
+ * per entry, where fs.rm queues a stat, a call and a promise for each of an output's hundreds of
+ * files. Anything that stands in its way (an entry made meanwhile, a file system that refuses)
+ * is left to fs.rm.
  */
 async function removeFolder(dir: string): Promise<void> {
   try {
@@ -398,7 +399,7 @@ class Staging implements OutputWrite {
     await this.worker?.stop();
     this.worker = undefined;
     try {
-      await rm(this.folder.dir, { recursive: true, force: true });
+      await removeFolder(this.folder.dir);
     } finally {
       await this.folder.lock.release();
     }
@@ -567,7 +568,7 @@ async function moveEntries(from: string, to: string, makeTarget: boolean): Promi
 }
 
 async function removeInPlaceTemps(out: string, id: string): Promise<void> {
-  await Promise.all(['old', 'new', 'lock'].map((kind) => rm(join(out, `${TEMP_PREFIX}${id}-${kind}`), { recursive: true, force: true })));
+  await Promise.all(['old', 'new', 'lock'].map((kind) => removeFolder(join(out, `${TEMP_PREFIX}${id}-${kind}`))));
 }
 
 /**

@@ -1,9 +1,9 @@
 // Writes files into a staged output folder on a worker thread, while the calling thread goes on
 // making the rest of them (atomic.ts's beginOutput): hundreds of small files cost this VM's disk
 // 20-330 ms of kernel time (765 files at 416 pages, as busy as the disk is), which would
-// otherwise hold the thread that renders the SDK and then keep the compiler from starting. The worker needs node:fs alone: its source is a string
-// (CommonJS, evaluated), so it loads none of docsdk's modules and runs the same from dist/ and
-// from the TypeScript sources (vitest).
+// otherwise hold the thread that renders the SDK and then keep the compiler from starting. The
+// worker needs node:fs alone: its source is a string (CommonJS, evaluated), so it loads none of
+// docsdk's modules and runs the same from dist/ and from the TypeScript sources (vitest).
 import { Worker } from 'node:worker_threads';
 
 /**
