@@ -120,12 +120,14 @@ function structureUsage(model: ModelParts): Map<string, Set<Usage>> {
 }
 
 export const operationKey = (client: string, operation: string) => `${client}.${operation}`;
-export const paramKey = (operation: string, param: string) => `${operation}(${param})`;
-export const fieldKey = (structure: string, field: string) => `${structure}.${field}`;
+/** What joins an operation's key and a parameter's name, and a structure's and a field's, in a member's key. */
+export const MEMBER_SEPARATORS = { param: '(', field: '.' } as const;
+export const paramKey = (operation: string, param: string) => `${operation}${MEMBER_SEPARATORS.param}${param})`;
+export const fieldKey = (structure: string, field: string) => `${structure}${MEMBER_SEPARATORS.field}${field}`;
 
 /** The key of the operation or structure a parameter's or field's key names as its own (what `docsdk diff` reads back). */
 export function parentKey(key: string, kind: 'param' | 'field'): string {
-  return key.slice(0, key.indexOf(kind === 'param' ? '(' : '.'));
+  return key.slice(0, key.indexOf(MEMBER_SEPARATORS[kind]));
 }
 
 /** Operations (by key) and structures (by name) whose entries a dump leaves out. */

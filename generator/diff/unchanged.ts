@@ -6,7 +6,7 @@
 // structure A). A part that shares a key with another part is always compared.
 import type { Field, Operation, Structure } from '../model/types.js';
 import type { ModelParts } from './model-file-parts.js';
-import { fieldKey, operationKey, paramKey, parentKey, type Omitted } from './public-api.js';
+import { fieldKey, MEMBER_SEPARATORS, operationKey, paramKey, parentKey, type Omitted } from './public-api.js';
 
 type PartKind = keyof Omitted;
 
@@ -49,8 +49,8 @@ function keysOf({ kind, key, members }: Part, produce: (key: string) => void, lo
 
 /**
  * Whether the keys of some two of `parts` may meet. A part's keys are its key, and its key with
- * `(` or `.` and a member's name after it; it looks up its key up to the first `(` or `.` past
- * its start. So two parts' keys meet only where both have the same key, or where one's key is
+ * a member separator (`(` or `.`: MEMBER_SEPARATORS) and a member's name after it; it looks up
+ * its key up to the first separator past its start. So two parts' keys meet only where both have the same key, or where one's key is
  * the other's up to a `(` or `.` in it; where neither is so (most models), nothing is shared,
  * and no member's key need be made.
  */
@@ -61,7 +61,7 @@ function keysMayMeet(parts: Iterable<[string, Part]>): boolean {
     ids.set(key, id);
   }
   for (const key of ids.keys()) {
-    for (const separator of ['(', '.']) for (let at = key.indexOf(separator); at >= 0; at = key.indexOf(separator, at + 1)) if (ids.has(key.slice(0, at))) return true;
+    for (const separator of Object.values(MEMBER_SEPARATORS)) for (let at = key.indexOf(separator); at >= 0; at = key.indexOf(separator, at + 1)) if (ids.has(key.slice(0, at))) return true;
   }
   return false;
 }
