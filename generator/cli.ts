@@ -1,4 +1,8 @@
 #!/usr/bin/env node
+// docsdk's bin, bundled by rolldown.config.mjs into dist/cli/cli.js. The CLI runs in this very
+// process: no second node is started (an earlier bin re-spawned node to size V8's thread pool;
+// a kill of the parent then left the child running and writing), so a signal that ends this
+// process ends the whole run.
 import { diffCommand } from './commands/diff-command.js';
 import { generateCommand } from './commands/generate-command.js';
 import { withoutHelpCache } from './commands/help-cache.js';

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeDir as runningCodeDir } from '../code-dir.js';
 
 function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -24,9 +25,6 @@ let buildId: string | undefined;
 
 /** Written by `npm run build` beside the built code: the hash of that code, so a run need not read it all. */
 export const BUILD_ID_FILE = 'build-id.json';
-
-/** The folder of docsdk's code that is running: generator/ (tests) or dist/generator/ (built). */
-const runningCodeDir = () => dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** The files of `dir` that run (declarations do not), sorted, the build's id file aside. */
 function codeFiles(dir: string): string[] {
@@ -50,7 +48,7 @@ function hashFolders(dirs: string[]): string {
 export const hashCode = (codeDir: string): string => hashFolders([codeDir]);
 
 /** Records the hash of the built code in `codeDir` (the build's last step). */
-export function writeBuildId(codeDir = runningCodeDir()): void {
+export function writeBuildId(codeDir = runningCodeDir): void {
   const record: BuildRecord = { code: hashCode(codeDir), files: codeFiles(codeDir).map((file) => [file.slice(codeDir.length), statSync(file).size]) };
   writeFileSync(join(codeDir, BUILD_ID_FILE), JSON.stringify(record) + '\n');
 }
@@ -101,5 +99,5 @@ export function buildIdOf(codeDir: string, root = packageRoot): string {
 
 /** buildIdOf() the running code, once per process. */
 export function docsdkBuildId(): string {
-  return (buildId ??= buildIdOf(runningCodeDir()));
+  return (buildId ??= buildIdOf(runningCodeDir));
 }

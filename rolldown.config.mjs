@@ -1,0 +1,63 @@
+// The CLI users run (package.json "bin"): tsc's output of generator/cli.ts linked into one
+// rolldown bundle in dist/cli/, so a run pays Node's ES module loader for a few dozen files
+// rather than for each of docsdk's ~150 modules and its dependencies' ~120. `npm run build`
+// runs this after tsc and the template precompile; the library (dist/generator/index.js) stays
+// tsc's output.
+//
+// Layout, which the code relies on and generateBundle checks:
+// - Flat: every file of the bundle sits in dist/cli/ itself, so each module's import.meta.url
+//   names a file of that folder: generator/code-dir.ts is dist/cli/ there (the folder the build
+//   id hashes), and what a module looks up beside itself (`new URL('./x', import.meta.url)`:
+//   the parse worker, the precompiled templates) is a file the bundle holds.
+// - Modules a run imports only when it needs them (the parser, the emitter, the checks, the
+//   diff, watch mode, the glob library) stay chunks of their own, so a replay loads none.
+// - Packages docsdk loads with createRequire (yargs' build, ajv, markdown-it, cli-progress,
+//   semver, validate-npm-package-name, the native compiler's package) are resolved at run time
+//   from node_modules, as before: rolldown sees no import of them.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const TSC_OUT = 'dist/generator';
+/** The files the build writes beside the bundle: which modules each of its chunks holds (test/cli/start-up.test.ts reads it). */
+const MODULES_FILE = 'dist/cli-modules.json';
+/** A module's lookup of a file beside itself. */
+const BESIDE = /new URL\(\s*["']\.\/([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g;
+
+/** The bundle's files that are no code, by name → where the build wrote them: the templates it precompiled (read beside precompiled-templates.js). */
+const ASSETS = new Map([['templates.precompiled.json', `${TSC_OUT}/emit/templates.precompiled.json`]]);
+
+function besideFiles() {
+  return {
+    name: 'docsdk-cli-layout',
+    generateBundle(_options, bundle) {
+      for (const [fileName, from] of ASSETS) this.emitFile({ type: 'asset', fileName, source: readFileSync(from) });
+      const files = new Set([...Object.keys(bundle), ...ASSETS.keys()]);
+      for (const [fileName, file] of Object.entries(bundle)) {
+        if (fileName.includes('/')) this.error(`${fileName}: the bundle must be flat (its modules look files up beside themselves)`);
+        if (file.type !== 'chunk') continue;
+        for (const [, name] of file.code.matchAll(BESIDE)) {
+          if (!files.has(name)) this.error(`${fileName} looks up ./${name} beside itself, which the bundle does not hold`);
+        }
+      }
+    },
+    writeBundle(_options, bundle) {
+      const modules = Object.fromEntries(
+        Object.values(bundle)
+          .filter((file) => file.type === 'chunk')
+          .map((chunk) => [chunk.fileName, chunk.moduleIds.filter((id) => !id.startsWith('\0')).map((id) => relative(root, id))]),
+      );
+      writeFileSync(MODULES_FILE, JSON.stringify(modules, null, 1) + '\n');
+      // tsc's compile of the CLI entry was only this bundle's input: the CLI exists once, as the bundle.
+      for (const file of ['cli.js', 'cli.d.ts']) rmSync(`${TSC_OUT}/${file}`, { force: true });
+    },
+  };
+}
+
+export default {
+  input: { cli: `${TSC_OUT}/cli.js`, 'parse-worker': `${TSC_OUT}/parse/parse-worker.js` },
+  platform: 'node',
+  plugins: [besideFiles()],
+  output: { dir: 'dist/cli', format: 'esm', cleanDir: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+};
