@@ -15,7 +15,7 @@ import { runtimeSize } from './runtime-size.mjs';
 import { measureNode, median, summarize } from './measure.mjs';
 import { pagesOf, writeSyntheticCorpus } from './synthetic.mjs';
 import { markdownTable, megabytes, ratio, seconds } from './table.mjs';
-import { docsdkGenerate, docsdkOpenApi, peers, REPO } from './tools.mjs';
+import { CLI, docsdkGenerate, docsdkOpenApi, peers, REPO } from './tools.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -38,7 +38,7 @@ const loadBefore = load();
 async function corpus(count, name) {
   const target = join(work, name);
   const modelFile = join(work, 'source-model.json');
-  if (!existsSync(modelFile)) await measureNode([join(REPO, 'dist', 'generator', 'cli.js'), 'parse', source, '--out', modelFile], { exitCodes: [0, 1] });
+  if (!existsSync(modelFile)) await measureNode([CLI, 'parse', source, '--out', modelFile], { exitCodes: [0, 1] });
   const structureNames = Object.keys(JSON.parse(readFileSync(modelFile, 'utf8')).structures);
   writeSyntheticCorpus({ source, target, count, structureNames });
   return target;

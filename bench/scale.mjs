@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { measureNode, summarize } from './measure.mjs';
 import { writeSyntheticCorpus } from './synthetic.mjs';
 import { markdownTable, megabytes, seconds } from './table.mjs';
-import { docsdkGenerate, REPO } from './tools.mjs';
+import { CLI, docsdkGenerate, REPO } from './tools.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,7 +24,7 @@ const loadBefore = loadavg().map((n) => n.toFixed(2)).join(' ');
 
 // The structure names to rename come from docsdk's own reading of the source pages.
 const modelFile = join(work, 'model.json');
-await measureNode([join(REPO, 'dist', 'generator', 'cli.js'), 'parse', source, '--out', modelFile], { exitCodes: [0, 1] });
+await measureNode([CLI, 'parse', source, '--out', modelFile], { exitCodes: [0, 1] });
 const structureNames = Object.keys(JSON.parse(readFileSync(modelFile, 'utf8')).structures);
 
 const rows = [];

@@ -1,7 +1,10 @@
 // Start-up loads what the command's path needs, nothing more: `--version` and `--help` no
 // command's implementation, no run yargs' help renderer but `--help`, a replayed generate run
-// no parser, emitter or compiler, a run of HTML pages no Markdown renderer. Counted by the modules the built CLI really loads (a loader
-// hook and require.cache, test/support/record-modules.mjs), never by time.
+// no parser, emitter or compiler, a run of HTML pages no Markdown renderer. Counted by the
+// modules the built CLI really loads (a loader hook and require.cache,
+// test/support/record-modules.mjs), never by time: the files of the CLI bundle it loads, each
+// read as the modules the build put in it (dist/cli-modules.json), and the packages it
+// requires from node_modules.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,13 +20,18 @@ import { cliPath, repoRoot, runCli } from '../helpers/cli.js';
 import { copyPages } from '../support/workflow-pages.js';
 
 const recorder = join(repoRoot, 'test/support/record-modules.mjs');
+/** The CLI bundle's files → the modules in each (paths below the package). */
+const bundled: Record<string, string[]> = JSON.parse(readFileSync(join(repoRoot, 'dist/cli-modules.json'), 'utf8'));
 
 /** Runs the built CLI; returns its exit code, stderr and the modules it loaded (paths below the package, `node_modules/x/…` or `dist/generator/…`). */
 function loaded(args: string[]): { code: number | null; stderr: string; modules: string[] } {
   const log = join(mkdtempSync(join(tmpdir(), 'docsdk-modules-')), 'modules.log');
   const r = spawnSync(process.execPath, ['--import', recorder, cliPath, ...args], { encoding: 'utf8', env: { ...process.env, DOCSDK_MODULE_LOG: log } });
-  const modules = [...new Set(readFileSync(log, 'utf8').split('\n'))].filter((url) => url.startsWith('file:')).map((url) => decodeURI(url).replace(/^.*?\/(?=(node_modules|dist\/generator)\/)/, ''));
-  return { code: r.status, stderr: r.stderr, modules };
+  const files = [...new Set(readFileSync(log, 'utf8').split('\n'))].filter((url) => url.startsWith('file:')).map((url) => decodeURI(url).replace(/^.*?\/(?=(node_modules|dist\/(generator|cli))\/)/, ''));
+  // The control: the CLI runs from its bundle, whose every file the build listed, and no module of tsc's output.
+  expect(files.filter((file) => file.startsWith('dist/') && !(file.startsWith('dist/cli/') && file.slice('dist/cli/'.length) in bundled)), args.join(' ')).toEqual([]);
+  expect(files, args.join(' ')).toContain('dist/cli/cli.js');
+  return { code: r.status, stderr: r.stderr, modules: files.flatMap((file) => (file.startsWith('dist/cli/') ? bundled[file.slice('dist/cli/'.length)] : file)) };
 }
 
 /** The packages among `modules` (`cheerio`, `@scope/name`). */

@@ -103,8 +103,8 @@ describe('docsdk build id', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
-  it('is recorded by the build last, for the built code as it is: the record stands', () => {
-    const dist = join(packageRoot, 'dist', 'generator');
+  it.each(['generator', 'cli'])('is recorded by the build last, for the built code as it is (dist/%s): the record stands', (folder) => {
+    const dist = join(packageRoot, 'dist', folder);
     const recorded = JSON.parse(readFileSync(join(dist, BUILD_ID_FILE), 'utf8')).code;
     expect(recorded).toBe(hashCode(dist));
     // In a copy with the build's times, a forged record changes the id only if the record stands (no code file newer, the same files).

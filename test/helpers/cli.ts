@@ -1,9 +1,11 @@
 import { execFile, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const cliPath = path.join(repoRoot, 'dist/generator/cli.js');
+/** The bin users run (package.json "bin": the CLI bundle `npm run build` makes). */
+export const cliPath = path.join(repoRoot, JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).bin.docsdk);
 
 /** Runs the built CLI (`npm test` builds first) and returns what a shell would see. */
 export function runCli(args: string[], cwd = repoRoot): { code: number | null; stdout: string; stderr: string } {

@@ -9,11 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageReader } from '../../generator/read/inputs.js';
-import { repoRoot } from '../helpers/cli.js';
+import { cliPath as BIN } from '../helpers/cli.js';
 import { namePage } from './support/name-pages.js';
 import { canMount } from '../helpers/mount.js';
 
-const BIN = path.join(repoRoot, 'dist/generator/bin.js');
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 
 let work: string;

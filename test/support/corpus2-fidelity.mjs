@@ -27,7 +27,7 @@ try {
       const page = path.join(dir, readdirSync(dir).find((f) => f.startsWith('index.')));
       const out = path.join(work, `${flavor}-${id}.json`);
       try {
-        execFileSync(process.execPath, ['dist/generator/cli.js', 'parse', page, '--openapi', out], { stdio: 'ignore' });
+        execFileSync(process.execPath, ['dist/cli/cli.js', 'parse', page, '--openapi', out], { stdio: 'ignore' });
       } catch {
         // exit 1 on warnings or errors: the document is written all the same
       }

@@ -1,0 +1,56 @@
+// The CLI users run is the rolldown bundle in dist/cli/ (rolldown.config.mjs): what it finds
+// by the build's layout rather than by luck. Its parse worker is an entry that parses as
+// parsePage does; its precompiled templates are the build's; its build id, which keys every
+// cache, is the hash of the bundle itself; and the package ships every file of it.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { deserialize } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import { expect, it } from 'vitest';
+import { buildIdOf } from '../../generator/config/package-root.js';
+import { parsePage } from '../../generator/parse/page.js';
+import type { ParsedChunk } from '../../generator/parse/parallel.js';
+import { defaultCacheFile } from '../../generator/workflow/run-cache.js';
+import { cliPath, repoRoot } from '../helpers/cli.js';
+import { fixturePage } from '../helpers/pages.js';
+import { project, generate } from '../support/workflow-pages.js';
+
+const bundle = join(repoRoot, 'dist/cli');
+
+it('is the bin, and its parse worker (an entry beside the chunk that starts it) parses as parsePage does', async () => {
+  expect(relative(bundle, cliPath)).toBe('cli.js');
+  const files = ['management/管理用户分组/create-groups-batch', 'management/管理用户/get-user-groups'].map((page) => fixturePage('zh', 'vitepress', page));
+  const cursor = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const chunks: ParsedChunk[] = [];
+  const worker = new Worker(join(bundle, 'parse-worker.js'), { workerData: { files, cursor } });
+  worker.on('message', (chunk: ParsedChunk) => chunks.push(chunk));
+  expect(await new Promise((resolve) => worker.on('exit', resolve))).toBe(0);
+  expect(chunks.flatMap((chunk) => chunk.results)).toEqual(files.map(parsePage));
+});
+
+it('reads the templates the build precompiled, beside its chunks', () => {
+  expect(readFileSync(join(bundle, 'templates.precompiled.json'))).toEqual(readFileSync(join(repoRoot, 'dist/generator/emit/templates.precompiled.json')));
+});
+
+it('keys its caches with the build id of the bundle, not of the library', async () => {
+  const dir = await project();
+  expect(generate(dir).code).toBe(0);
+  const cache = deserialize(readFileSync(defaultCacheFile(join(dir, 'sdk'), dir))) as { docsdkVersion: string };
+  expect(cache.docsdkVersion).toBe(buildIdOf(bundle));
+  expect(cache.docsdkVersion).not.toBe(buildIdOf(join(repoRoot, 'dist/generator')));
+});
+
+it('is shipped whole: the package holds every file of the bundle, and what the bin reads from the package', () => {
+  const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' })) as [{ files: { path: string }[] }];
+  const shipped = new Set(pack.files.map((file) => file.path));
+  const needed = [
+    ...readdirSync(bundle).map((file) => `dist/cli/${file}`),
+    'package.json',
+    'generator/emit/runtime/runtime.ts',
+    'docsdk.config.schema.json',
+    ...readdirSync(join(repoRoot, 'templates')).map((file) => `templates/${file}`),
+  ];
+  expect(needed.filter((file) => !shipped.has(file))).toEqual([]);
+  expect(needed).toContain('dist/cli/parse-worker.js');
+});
