@@ -15,13 +15,13 @@
 //   semver, validate-npm-package-name, the native compiler's package) are resolved at run time
 //   from node_modules, as before: rolldown sees no import of them.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const TSC_OUT = 'dist/generator';
-/** The files the build writes beside the bundle: which modules each of its chunks holds (test/cli/start-up.test.ts reads it). */
-const MODULES_FILE = 'dist/cli-modules.json';
+const TSC_OUT = join(root, 'dist/generator');
+/** Written beside the bundle, not shipped: which modules each of its files holds (test/cli/start-up.test.ts reads it). */
+const MODULES_FILE = join(root, 'dist/cli-modules.json');
 /** A module's lookup of a file beside itself. */
 const BESIDE = /new URL\(\s*["']\.\/([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g;
 
@@ -59,5 +59,5 @@ export default {
   input: { cli: `${TSC_OUT}/cli.js`, 'parse-worker': `${TSC_OUT}/parse/parse-worker.js` },
   platform: 'node',
   plugins: [besideFiles()],
-  output: { dir: 'dist/cli', format: 'esm', cleanDir: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  output: { dir: join(root, 'dist/cli'), format: 'esm', cleanDir: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
 };

@@ -1,5 +1,6 @@
 // Files shipped beside the code (the config schema, package.json) are found by walking up
-// from this module: it runs from generator/ in tests and from dist/generator/ when built.
+// from this module: it runs from generator/ in tests, and when built from dist/generator/ (the
+// library) or dist/cli/ (the CLI's bundle).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
