@@ -26,6 +26,10 @@ const printJson = (result: RunResult) =>
 try {
   await withoutHelpCache(yargs(argv))
     .scriptName('docsdk')
+    // Named, not guessed: yargs would take the version of the package.json above wherever it
+    // is installed, which in a project that installed docsdk is the project's. Imported here,
+    // in the try: a package without its package.json is a one-line error too.
+    .version((await import('./config/package-root.js')).docsdkVersion)
     .command(parseCommand)
     .command(generateCommand)
     .command(diffCommand)

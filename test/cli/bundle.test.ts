@@ -2,9 +2,10 @@
 // by the build's layout rather than by luck. Its parse worker is an entry that parses as
 // parsePage does; its precompiled templates are the build's; its build id, which keys every
 // cache, is the hash of the bundle itself; and the package ships every file of it.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { expect, it } from 'vitest';
@@ -41,9 +42,14 @@ it('keys its caches with the build id of the bundle, not of the library', async 
   expect(cache.docsdkVersion).not.toBe(buildIdOf(join(repoRoot, 'dist/generator')));
 });
 
-it('is shipped whole: the package holds every file of the bundle, and what the bin reads from the package', () => {
+/** The paths of the files `npm pack` puts in docsdk's package. */
+function shippedFiles(): string[] {
   const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' })) as [{ files: { path: string }[] }];
-  const shipped = new Set(pack.files.map((file) => file.path));
+  return pack.files.map((file) => file.path);
+}
+
+it('is shipped whole: the package holds every file of the bundle, and what the bin reads from the package', () => {
+  const shipped = new Set(shippedFiles());
   const needed = [
     ...readdirSync(bundle).map((file) => `dist/cli/${file}`),
     'package.json',
@@ -53,4 +59,19 @@ it('is shipped whole: the package holds every file of the bundle, and what the b
   ];
   expect(needed.filter((file) => !shipped.has(file))).toEqual([]);
   expect(needed).toContain('dist/cli/parse-worker.js');
+});
+
+it('installed in a project, says its own version, not the project\'s', () => {
+  // As npm lays it out: docsdk's shipped files in node_modules/docsdk, the packages its bin
+  // requires at start-up beside it, and the project's own package.json above both.
+  const project = mkdtempSync(join(tmpdir(), 'docsdk-installed-'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'a-project', version: '9.9.9' }));
+  for (const file of shippedFiles()) {
+    mkdirSync(dirname(join(project, 'node_modules/docsdk', file)), { recursive: true });
+    cpSync(join(repoRoot, file), join(project, 'node_modules/docsdk', file));
+  }
+  for (const name of ['yargs', 'yargs-parser', 'y18n', 'escalade', 'get-caller-file']) cpSync(join(repoRoot, 'node_modules', name), join(project, 'node_modules', name), { recursive: true });
+  const bin = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).bin.docsdk as string;
+  const run = spawnSync(process.execPath, [join(project, 'node_modules/docsdk', bin), '--version'], { cwd: project, encoding: 'utf8' });
+  expect([run.status, run.stdout, run.stderr]).toEqual([0, `${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}\n`, '']);
 });
