@@ -34,12 +34,11 @@ it('reads the templates the build precompiled, beside its chunks', () => {
   expect(readFileSync(join(bundle, 'templates.precompiled.json'))).toEqual(readFileSync(join(repoRoot, 'dist/generator/emit/templates.precompiled.json')));
 });
 
-it('keys its caches with the build id of the bundle, not of the library', async () => {
+it('keys its caches with the build id of the bundle', async () => {
   const dir = await project();
   expect(generate(dir).code).toBe(0);
   const cache = deserialize(readFileSync(defaultCacheFile(join(dir, 'sdk'), dir))) as { docsdkVersion: string };
   expect(cache.docsdkVersion).toBe(buildIdOf(bundle));
-  expect(cache.docsdkVersion).not.toBe(buildIdOf(join(repoRoot, 'dist/generator')));
 });
 
 /** The paths of the files `npm pack` puts in docsdk's package. */
@@ -59,6 +58,11 @@ it('is shipped whole: the package holds every file of the bundle, and what the b
   ];
   expect(needed.filter((file) => !shipped.has(file))).toEqual([]);
   expect(needed).toContain('dist/cli/parse-worker.js');
+});
+
+it('is the bin package-lock.json records, so `npm install` leaves the lock as it is', () => {
+  const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { bin?: unknown }> };
+  expect(lock.packages[''].bin).toEqual(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).bin);
 });
 
 it('installed in a project, says its own version, not the project\'s', () => {
