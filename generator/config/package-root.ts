@@ -19,8 +19,16 @@ function findPackageRoot(): string {
 
 export const packageRoot = findPackageRoot();
 
+/** package.json's fields read here. */
+interface Manifest {
+  version: string;
+  dependencies?: Record<string, string>;
+}
+
+const readManifest = (root: string): Manifest => JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
 /** docsdk's own version, e.g. for cache keys. */
-export const docsdkVersion: string = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
+export const docsdkVersion: string = readManifest(packageRoot).version;
 
 let buildId: string | undefined;
 
@@ -49,7 +57,7 @@ function hashFolders(dirs: string[]): string {
 export const hashCode = (codeDir: string): string => hashFolders([codeDir]);
 
 /** Records the hash of the built code in `codeDir` (the build's last step). */
-export function writeBuildId(codeDir = runningCodeDir): void {
+export function writeBuildId(codeDir: string): void {
   const record: BuildRecord = { code: hashCode(codeDir), files: codeFiles(codeDir).map((file) => [file.slice(codeDir.length), statSync(file).size]) };
   writeFileSync(join(codeDir, BUILD_ID_FILE), JSON.stringify(record) + '\n');
 }
@@ -95,7 +103,25 @@ export function buildIdOf(codeDir: string, root = packageRoot): string {
   const code = recordedCodeHash(codeDir) ?? hashCode(codeDir);
   // The SDK runtime's source is shipped as it is, beside the built code; both are small, read every run.
   const shipped = hashFolders([join(root, 'templates'), join(root, 'generator', 'emit', 'runtime')]);
-  return `${docsdkVersion}+${createHash('sha256').update(`${code}\0${shipped}`).digest('hex').slice(0, 16)}`;
+  return `${docsdkVersion}+${createHash('sha256').update(`${code}\0${shipped}\0${dependencyVersions(root)}`).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * `name@version` of each of docsdk's dependencies as installed where Node finds them from
+ * `root` (its node_modules, then each folder's above): a run loads some of them from there,
+ * not from the code the id hashes (the native compiler, yargs, ajv, markdown-it), so an update
+ * of one must void the cache as a rebuild does.
+ */
+function dependencyVersions(root: string): string {
+  const installed = (name: string): string => {
+    for (let dir = root; ; dir = dirname(dir)) {
+      const manifest = join(dir, 'node_modules', name, 'package.json');
+      if (existsSync(manifest)) return readManifest(dirname(manifest)).version;
+      if (dirname(dir) === dir) return 'missing';
+    }
+  };
+  const dependencies = existsSync(join(root, 'package.json')) ? Object.keys(readManifest(root).dependencies ?? {}) : [];
+  return dependencies.sort().map((name) => `${name}@${installed(name)}`).join('\n');
 }
 
 /** buildIdOf() the running code, once per process. */

@@ -103,8 +103,28 @@ describe('docsdk build id', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
-  it.each(['generator', 'cli'])('is recorded by the build last, for the built code as it is (dist/%s): the record stands', (folder) => {
-    const dist = join(packageRoot, 'dist', folder);
+  it("changes with the installed version of a dependency, found in a node_modules above the package's own", () => {
+    const dir = codeDir();
+    const project = mkdtempSync(join(tmpdir(), 'docsdk-build-project-'));
+    dirs.push(project);
+    // docsdk installed in a project, its dependency hoisted to the project's node_modules.
+    const root = join(project, 'node_modules', 'docsdk');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ version: '0.1.0', dependencies: { 'markdown-it': '15.0.3' } }));
+    const install = (version: string) => {
+      mkdirSync(join(project, 'node_modules', 'markdown-it'), { recursive: true });
+      writeFileSync(join(project, 'node_modules', 'markdown-it', 'package.json'), JSON.stringify({ version }));
+    };
+    const missing = buildIdOf(dir, root);
+    install('15.0.3');
+    const installed = buildIdOf(dir, root);
+    expect(buildIdOf(dir, root)).toBe(installed);
+    install('15.0.4');
+    expect(new Set([missing, installed, buildIdOf(dir, root)]).size).toBe(3);
+  });
+
+  it('is recorded by the build last, for the bundled code as it is (dist/cli): the record stands', () => {
+    const dist = join(packageRoot, 'dist', 'cli');
     const recorded = JSON.parse(readFileSync(join(dist, BUILD_ID_FILE), 'utf8')).code;
     expect(recorded).toBe(hashCode(dist));
     // In a copy with the build's times, a forged record changes the id only if the record stands (no code file newer, the same files).
