@@ -14,7 +14,7 @@
 // - Packages docsdk loads with createRequire (yargs' build, ajv, markdown-it, cli-progress,
 //   semver, validate-npm-package-name, the native compiler's package) are resolved at run time
 //   from node_modules, as before: rolldown sees no import of them.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +27,27 @@ const BESIDE = /new URL\(\s*["']\.\/([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g;
 
 /** The bundle's files that are no code, by name → where the build wrote them: the templates it precompiled (read beside precompiled-templates.js). */
 const ASSETS = new Map([['templates.precompiled.json', `${TSC_OUT}/emit/templates.precompiled.json`]]);
+
+/** Shipped beside the bundle: the licence of every package whose code the bundle holds (their licences ask that their notices go along). */
+const NOTICES_FILE = 'THIRD-PARTY-NOTICES.md';
+
+/** The notices of the packages `moduleIds` (paths relative to the root) come from: name, version, licence and its text, by name. */
+function thirdPartyNotices(moduleIds) {
+  const packages = new Set();
+  for (const id of moduleIds) {
+    const found = id.split('/').lastIndexOf('node_modules');
+    if (found < 0) continue;
+    const parts = id.split('/');
+    packages.add(parts.slice(0, found + (parts[found + 1].startsWith('@') ? 3 : 2)).join('/'));
+  }
+  const sections = [...packages].sort().map((dir) => {
+    const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+    const licenceFile = readdirSync(join(root, dir)).find((file) => /^(licen[sc]e|copying)(\.|$)/i.test(file));
+    const text = licenceFile ? readFileSync(join(root, dir, licenceFile), 'utf8').trim() : `(no licence file in the package; its package.json says ${manifest.license})`;
+    return `## ${manifest.name} ${manifest.version} (${manifest.license})\n\n\`\`\`\`text\n${text}\n\`\`\`\`\n`;
+  });
+  return `# Third-party notices\n\ndocsdk's CLI bundle (dist/cli/) holds code of these packages, under their licences:\n\n${sections.join('\n')}`;
+}
 
 function besideFiles() {
   return {
@@ -49,6 +70,7 @@ function besideFiles() {
           .map((chunk) => [chunk.fileName, chunk.moduleIds.filter((id) => !id.startsWith('\0')).map((id) => relative(root, id))]),
       );
       writeFileSync(MODULES_FILE, JSON.stringify(modules, null, 1) + '\n');
+      writeFileSync(join(root, 'dist/cli', NOTICES_FILE), thirdPartyNotices(Object.values(modules).flat()));
       // tsc's compile of the CLI entry was only this bundle's input: the CLI exists once, as the bundle.
       for (const file of ['cli.js', 'cli.d.ts']) rmSync(`${TSC_OUT}/${file}`, { force: true });
     },

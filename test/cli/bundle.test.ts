@@ -60,6 +60,15 @@ it('is shipped whole: the package holds every file of the bundle, and what the b
   expect(needed).toContain('dist/cli/parse-worker.js');
 });
 
+it('ships the licence of every package whose code it holds', () => {
+  const modules = JSON.parse(readFileSync(join(repoRoot, 'dist/cli-modules.json'), 'utf8')) as Record<string, string[]>;
+  const packages = new Set(Object.values(modules).flat().flatMap((id) => /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1] ?? []));
+  const notices = readFileSync(join(bundle, 'THIRD-PARTY-NOTICES.md'), 'utf8');
+  const named = new Set([...notices.matchAll(/^## (\S+) /gm)].map((m) => m[1]));
+  expect([...packages].sort()).toEqual([...named].sort());
+  expect(packages).toContain('handlebars');
+});
+
 it('is the bin package-lock.json records, so `npm install` leaves the lock as it is', () => {
   const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { bin?: unknown }> };
   expect(lock.packages[''].bin).toEqual(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).bin);
