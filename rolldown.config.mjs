@@ -15,7 +15,7 @@
 //   semver, validate-npm-package-name, the native compiler's package) are resolved at run time
 //   from node_modules, as before: rolldown sees no import of them.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -67,7 +67,7 @@ function besideFiles() {
       const modules = Object.fromEntries(
         Object.values(bundle)
           .filter((file) => file.type === 'chunk')
-          .map((chunk) => [chunk.fileName, chunk.moduleIds.filter((id) => !id.startsWith('\0')).map((id) => relative(root, id))]),
+          .map((chunk) => [chunk.fileName, chunk.moduleIds.filter((id) => !id.startsWith('\0')).map((id) => relative(root, id).split(sep).join('/'))]),
       );
       writeFileSync(MODULES_FILE, JSON.stringify(modules, null, 1) + '\n');
       writeFileSync(join(root, 'dist/cli', NOTICES_FILE), thirdPartyNotices(Object.values(modules).flat()));
