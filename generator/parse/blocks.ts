@@ -23,7 +23,7 @@ export type Block =
  */
 export function pageBlocks(html: string, options: { asides?: boolean } = {}): Block[] {
   const $ = cheerioOf(html);
-  const anchor = $.find('h1:first').get(0) ?? $.find('h2:first').get(0);
+  const anchor = leadingH1($.get(0)!) ?? $.find('h1:first').get(0) ?? $.find('h2:first').get(0);
   const root = anchor?.parent ?? $.find('body').get(0) ?? $.get(0)!;
   const blocks: Block[] = [];
   collect(root.children, blocks, options.asides ?? false);
@@ -39,6 +39,16 @@ export function pageBlocks(html: string, options: { asides?: boolean } = {}): Bl
 export function fromFirstH1(html: string): string {
   const start = html.search(/<h1[\s>]/i);
   return start > 0 ? html.slice(start) : html;
+}
+
+/**
+ * The page's first node when it is an `h1`: then it is the first `h1` in document order, and
+ * no query need walk the page for it. That is the usual case, the page being read from its
+ * first `<h1>` on (fromFirstH1).
+ */
+function leadingH1(doc: Document): Element | undefined {
+  const first = doc.children[0];
+  return first?.type === 'tag' && (first as Element).name === 'h1' ? (first as Element) : undefined;
 }
 
 // One cheerio for all pages: cheerio.load builds a new cheerio class per call, which made

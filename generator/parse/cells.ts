@@ -41,14 +41,15 @@ const UNKNOWN: TypeRef = { kind: 'primitive', type: 'unknown' };
  */
 export function readTypeCell(cell: string, description: string): TypeReading {
   const [link] = findLinks(cell);
-  const nested = nestedLink(description);
+  if (link && !link.broken) return { type: linkType(link) };
+  const word = cell.replace(/`/g, '').trim();
+  const lower = word.toLowerCase();
+  // The description is searched only where the cell leaves the type to it.
+  const nested = link || lower === '' || ARRAY_WORDS.has(lower) ? nestedLink(description) : undefined;
   if (link) {
-    if (!link.broken) return { type: linkType(link) };
     if (nested) return { type: linkType({ ...nested, isArray: link.isArray || nested.isArray }) };
     return { type: UNKNOWN, inferred: 'type', problem: `type links to an undefined structure (${cell.trim()})` };
   }
-  const word = cell.replace(/`/g, '').trim();
-  const lower = word.toLowerCase();
   if (lower === '') {
     if (nested) return { type: linkType(nested) };
     return { type: UNKNOWN, inferred: 'type', problem: 'empty type cell and no nested type in the description' };

@@ -25,7 +25,7 @@ export class NestingTooDeep extends Error {
 
 // Elements whose first newline HTML drops (`<pre>\ncode` is the text `code`).
 const DROPS_FIRST_NEWLINE = new Set(['pre', 'listing', 'textarea']);
-const HEADING = /^h[1-6]$/;
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Open elements in which only table content may be: anything else goes before the table. */
 const TABLE_CONTEXT = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
 /** Where a cell may open without its row. */
@@ -55,12 +55,14 @@ class PageHandler extends DomHandler {
   /** Called by the parser once `name` is on its stack, before the element is built: repairs that close or open elements go here. */
   onopentagname(name: string): void {
     const stack = this.pageParser!.stack;
-    // Void elements never go on the stack, and none of them is repaired.
-    if (stack[0] !== name) return;
+    // Void elements never go on the stack, and none of them is repaired; nor is any tag but a
+    // heading or a table's (most of them: tested first, by name, before the stack is touched).
+    const heading = HEADING.has(name);
+    if (stack[0] !== name || !(heading || name === 'table' || TABLE_PART.has(name))) return;
     const opened = stack.shift()!;
     const top = () => stack[0] ?? '';
-    if (HEADING.test(name) && HEADING.test(top())) this.closeTop(stack);
-    if (name === 'table' || TABLE_PART.has(name)) {
+    if (heading && HEADING.has(top())) this.closeTop(stack);
+    if (!heading) {
       // The innermost open table or cell decides what a table tag means.
       let scope = stack.findIndex((open) => TABLE_SCOPE.has(open));
       if (scope < 0 && name !== 'table') {

@@ -17,8 +17,12 @@ export function isStructureName(text: string): boolean {
   return IDENTIFIER.test(text);
 }
 
+/** Every link starts so: text without it (most cells) is not searched. */
+const LINK_START = '<a ';
+
 export function findLinks(text: string): StructureLink[] {
   const links: StructureLink[] = [];
+  if (!text.includes(LINK_START)) return links;
   for (const m of text.matchAll(LINK)) {
     if (m[3] !== undefined) {
       links.push({ name: m[3], isArray: m[4] !== undefined, broken: false });
@@ -37,6 +41,7 @@ export function findLinks(text: string): StructureLink[] {
 
 /** Replaces links by their visible names, as a reader sees them. */
 export function unlink(text: string): string {
+  if (!text.includes(LINK_START)) return text;
   return text.replace(LINK, (_all, _href: string, label: string | undefined, mangled: string | undefined, brackets: string | undefined) =>
     mangled !== undefined ? mangled + (brackets ?? '') : (label ?? ''),
   );

@@ -78,11 +78,12 @@ export const widdershins: PageProfile = {
 function detectWiddershins({ text }: PageInput): number {
   let score = 0;
   if (/<!-- Generator: Widdershins/.test(text.slice(0, 8192))) score += 2;
+  if (/Status(?:<\/th>\s*<th>|\s*\|\s*)Meaning(?:<\/th>\s*<th>|\s*\|\s*)Description|状态码(?:<\/th>\s*<th>|\s*\|\s*)状态码含义/i.test(text)) score += 2;
+  // Each test below adds 1: together they cannot make a page one, so they run only where it
+  // scored already (every other page scores 0, and is not searched again); the costliest last.
+  if (score < 2) return 0;
   // One regexp, not two includes(): it skips ahead through the page, 4x faster on its 12 MB.
   if (/id="toc[sS]_/.test(text)) score += 1;
-  if (/Status(?:<\/th>\s*<th>|\s*\|\s*)Meaning(?:<\/th>\s*<th>|\s*\|\s*)Description|状态码(?:<\/th>\s*<th>|\s*\|\s*)状态码含义/i.test(text)) score += 2;
-  // The costliest test last, and only where it can still make the page one (every other page scores 0).
-  if (score < 2) return 0;
   if (/^(?:<p>)?(?:`|<code>)?(?:GET|POST|PUT|PATCH|DELETE) \/\S*?(?:`|<\/code>)?(?:<\/p>)?$/m.test(text)) score += 1;
   return score >= 3 ? score : 0;
 }
