@@ -31,12 +31,21 @@ export function findLinks(text: string): StructureLink[] {
     const label = m[2].replace(/`/g, '').trim();
     const isArray = label.endsWith('[]');
     const labelName = label.replace(/\[\]$/, '').trim();
-    const target = decodeURIComponent(m[1]);
+    const target = decodedTarget(m[1]);
     // The label is what readers see; the target is only a fallback when the label is no name.
     const name = isStructureName(labelName) && labelName !== 'undefined' ? labelName : isStructureName(target) && target !== 'undefined' ? target : '';
     links.push({ name, isArray, broken: name === '' || target === 'undefined' || target === '' });
   }
   return links;
+}
+
+/** A link target with its percent escapes decoded; one that is no valid escape (`#%zz`) stays as written. */
+function decodedTarget(href: string): string {
+  try {
+    return decodeURIComponent(href);
+  } catch {
+    return href;
+  }
 }
 
 /** Replaces links by their visible names, as a reader sees them. */

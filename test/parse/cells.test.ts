@@ -34,6 +34,12 @@ describe('readTypeCell', () => {
     expect(readTypeCell('<a href="#undefined">undefined</a>', 'Nested type: <a href="#UserDto">UserDto</a>').type).toEqual({ kind: 'ref', ref: 'UserDto' });
     expect(readTypeCell('', 'no link').problem).toBe('empty type cell and no nested type in the description');
   });
+
+  it('reads a link whose target is no valid percent escape by its label (it threw URIError, ending the run)', () => {
+    expect(readTypeCell('<a href="#%zz">UserDto</a>', '').type).toEqual({ kind: 'ref', ref: 'UserDto' });
+    expect(readTypeCell('array', 'Nested type: <a href="#%E0%A4%A">UserDto</a>').type).toEqual({ kind: 'array', items: { kind: 'ref', ref: 'UserDto' } });
+    expect(readTypeCell('<a href="#%zz">%zz</a>', '').problem).toBe('type links to an undefined structure (<a href="#%zz">%zz</a>)');
+  });
 });
 
 describe('readRequiredCell', () => {
