@@ -9,7 +9,7 @@ import { isStructureName } from './links.js';
 import { readFieldRows, type FieldTableKind } from './field-rows.js';
 import { camelCase, pageStem, readMethodLine } from './names.js';
 import { toHtml } from './render.js';
-import { endsInOpenSpan, hasBrokenRows, rowsText, splitPipeRows } from './spill.js';
+import { rowsText, splitPipeRows, tableBreaks } from './spill.js';
 import { blocksText, sourceText } from './source-text.js';
 import { columnRoles, isHeaderRow, readTable, type TableRows } from './table.js';
 import { fencedCode, readDescription } from './cells.js';
@@ -309,11 +309,12 @@ class PageReader {
     const table = readTable(block.el);
     const rendered = table.rows.map((r) => r.cells);
     const columns = table.header.length;
-    const open = endsInOpenSpan(rendered);
+    const breaks = tableBreaks(rendered);
+    const open = breaks.endsInOpenSpan;
     const next = this.blocks[i + 1];
     const spills = next !== undefined && next.kind !== 'table' && (open || (next.kind !== 'heading' && sourceText(next).includes('|')));
     const after = spills ? this.spillFrom(i + 1, open) : { text: '', last: i };
-    if (columns === 0 || (!after.text.trim() && !hasBrokenRows(rendered))) {
+    if (columns === 0 || (!after.text.trim() && !breaks.hasBrokenRows)) {
       this.useTable(table, []);
       return i;
     }

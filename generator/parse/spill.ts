@@ -108,15 +108,20 @@ function joinedRows(rendered: string[][], ticks: boolean[]): string[][] {
   return rows.map((row) => row.cells);
 }
 
-/** Whether a rendered table needs its rows re-joined: a row is the next line of a multi-line cell. */
-export function hasBrokenRows(rendered: string[][]): boolean {
-  return joinedRows(rendered, ticksFrom(rendered, '')).length < rendered.length;
-}
-
-/** Whether the table ends inside a code span of its last row (the value goes on after the table). */
-export function endsInOpenSpan(rendered: string[][]): boolean {
-  const last = joinedRows(rendered, rendered.map(() => true)).at(-1);
-  return last !== undefined && isOdd(last[cutCell(last)]);
+/**
+ * How a rendered table's rows break: whether it ends inside a code span of its last row (the
+ * value goes on after the table), and whether a row is the next line of a multi-line cell (the
+ * rows need re-joining). The first joins the rows as if any later line could close an open
+ * span; a row that joins by the real backticks joins so too, so where none joins (most tables)
+ * no row is broken, and the second join is saved.
+ */
+export function tableBreaks(rendered: string[][]): { endsInOpenSpan: boolean; hasBrokenRows: boolean } {
+  const eager = joinedRows(rendered, rendered.map(() => true));
+  const last = eager.at(-1);
+  return {
+    endsInOpenSpan: last !== undefined && isOdd(last[cutCell(last)]),
+    hasBrokenRows: eager.length < rendered.length && joinedRows(rendered, ticksFrom(rendered, '')).length < rendered.length,
+  };
 }
 
 /**
