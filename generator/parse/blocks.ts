@@ -30,6 +30,9 @@ export function pageBlocks(html: string, options: { asides?: boolean } = {}): Bl
   return blocks;
 }
 
+/** An `<h1>` start tag in a page's text. */
+export const H1_TAG = /<h1[\s>]/i;
+
 /**
  * The page from its first `<h1>` on. Everything before it is chrome (head, nav bar, sidebar:
  * half of a VitePress page's bytes) that the content readers never look at, so the parser need
@@ -37,7 +40,7 @@ export function pageBlocks(html: string, options: { asides?: boolean } = {}): Bl
  * then sits at the top with the content that follows it.
  */
 export function fromFirstH1(html: string): string {
-  const start = html.search(/<h1[\s>]/i);
+  const start = html.search(H1_TAG);
   return start > 0 ? html.slice(start) : html;
 }
 

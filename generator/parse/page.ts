@@ -1,10 +1,10 @@
 import type { Diagnostic, Field, InferredFact, Operation, Provenance, SecurityScheme, Structure } from '../model/types.js';
 import { pageFormat, WHOLE_API_PAGE_BYTES, type PageFile } from '../read/page-file.js';
-import { detectProfile, profileNamed } from './profiles/index.js';
+import { detectProfile, profileByBytes, profileNamed } from './profiles/index.js';
 import { PROFILE_NAMES } from './profiles/names.js';
-import type { PageInput } from './profiles/profile.js';
+import type { PageInput, PageProfile } from './profiles/profile.js';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { fromFirstH1, pageBlocks, type Block } from './blocks.js';
+import { fromFirstH1, H1_TAG, pageBlocks, type Block } from './blocks.js';
 import { isStructureName } from './links.js';
 import { readFieldRows, type FieldTableKind } from './field-rows.js';
 import { camelCase, pageStem, readMethodLine } from './names.js';
@@ -13,7 +13,7 @@ import { rowsText, splitPipeRows, tableBreaks } from './spill.js';
 import { blocksText, sourceText } from './source-text.js';
 import { columnRoles, isHeaderRow, readTable, type TableRows } from './table.js';
 import { fencedCode, readDescription } from './cells.js';
-import { decodePage } from './decode.js';
+import { decodeFrom, decodePage, isCleanUtf8 } from './decode.js';
 import { asciiTableBars } from './fullwidth-bars.js';
 import { checkFieldNames } from './name-checks.js';
 import { NestingTooDeep } from './dom.js';
@@ -65,6 +65,8 @@ export function parsePageWith(page: PageFile, options: ParseOptions): PageResult
   if (page.unreadable) return failed(file, 'page.unreadable', page.unreadable);
   const bytes = page.oversize ? wholeApiPage(page) : page.bytes;
   if (!bytes) return tooLarge();
+  const fromH1 = page.oversize ? undefined : readFromFirstH1(file, bytes, options);
+  if (fromH1) return fromH1.profile.read(fromH1.input);
   const decoded = decodePage(bytes);
   if ('problem' in decoded) return page.oversize ? tooLarge() : failed(file, 'page.unreadable', decoded.problem);
   const input: PageInput = { file, text: decoded.text, format: pageFormat(file) };
@@ -75,6 +77,26 @@ export function parsePageWith(page: PageFile, options: ParseOptions): PageResult
   const result = chosen.read(input);
   if (decoded.warning) result.diagnostics.unshift({ severity: 'warning', code: 'page.encoding', message: decoded.warning, file, section: 'page' });
   return result;
+}
+
+/**
+ * A UTF-8 HTML page read by a profile that reads it from its first `<h1>` on (GenAuth's:
+ * the one the page's bytes tell, or the one the user named), decoded from there only: the
+ * chrome before it is half of a page's bytes. What that profile is given is the part of the
+ * text it reads, the same as from the whole text (the first `<h1>` is in the part decoded,
+ * and no `<h1` is before it). Undefined where the page is decoded whole: a page decodePage
+ * warns about or refuses, one the text must tell the profile of, or one without `<h1>`.
+ */
+function readFromFirstH1(file: string, page: Uint8Array, options: ParseOptions): { profile: PageProfile; input: PageInput } | undefined {
+  if (pageFormat(file) !== 'html') return undefined;
+  // A Buffer over the same memory: a parse worker is given the bytes as a plain Uint8Array.
+  const bytes = Buffer.from(page.buffer, page.byteOffset, page.byteLength);
+  const starts = [bytes.indexOf('<h1'), bytes.indexOf('<H1')].filter((at) => at >= 0);
+  if (starts.length === 0 || !isCleanUtf8(bytes)) return undefined;
+  const profile = options.profile === undefined ? profileByBytes(bytes) : profileNamed(options.profile);
+  if (!profile?.readsHtmlFromFirstH1) return undefined;
+  const text = decodeFrom(bytes, Math.min(...starts));
+  return text !== undefined && H1_TAG.test(text) ? { profile, input: { file, text, format: 'html' } } : undefined;
 }
 
 /** How much of an oversize page is read to tell whether a whole-API profile takes it. */

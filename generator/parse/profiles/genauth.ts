@@ -8,5 +8,6 @@ import { readGenAuthPage } from '../page.js';
 export const genauth: PageProfile = {
   name: 'genauth',
   detect: () => 1,
+  readsHtmlFromFirstH1: true,
   read: (input) => readGenAuthPage(input),
 };

@@ -11,6 +11,11 @@ export function profileNamed(name: string): PageProfile | undefined {
   return PROFILES.find((p) => p.name === name);
 }
 
+/** The profile detectProfile would pick, told by a UTF-8 page's bytes: the default, where no other profile may detect the page; else undefined (its text decides). */
+export function profileByBytes(bytes: Buffer): PageProfile | undefined {
+  return PROFILES.every((p) => p === DEFAULT_PROFILE || p.mayDetect?.(bytes) === false) ? DEFAULT_PROFILE : undefined;
+}
+
 /** The profile whose structural evidence is strongest; ties go to the earlier (GenAuth, the default). */
 export function detectProfile(input: PageInput): PageProfile {
   let best = DEFAULT_PROFILE;

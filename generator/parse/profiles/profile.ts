@@ -19,5 +19,13 @@ export interface PageProfile {
   maxPageBytes?: number;
   /** How strongly the page's structure says it is of this family (0: not at all). */
   detect(input: PageInput): number;
+  /**
+   * A test of a UTF-8 page's bytes that is false only where detect() is 0 (a marker that every
+   * page it takes shows is missing): such a page is told apart without being decoded whole.
+   * Absent: any page may be of this family.
+   */
+  mayDetect?(bytes: Buffer): boolean;
+  /** The reader reads an HTML page from its first `<h1>` on only (fromFirstH1): the text before it need not be decoded. */
+  readsHtmlFromFirstH1?: true;
   read(input: PageInput): PageResult;
 }

@@ -71,6 +71,7 @@ export const widdershins: PageProfile = {
   name: WIDDERSHINS.name,
   maxPageBytes: WIDDERSHINS.maxPageBytes,
   detect: detectWiddershins,
+  mayDetect: mayBeWiddershins,
   read: (input) => new WiddershinsReader(input).read(),
 };
 
@@ -86,6 +87,20 @@ function detectWiddershins({ text }: PageInput): number {
   if (/id="toc[sS]_/.test(text)) score += 1;
   if (/^(?:<p>)?(?:`|<code>)?(?:GET|POST|PUT|PATCH|DELETE) \/\S*?(?:`|<\/code>)?(?:<\/p>)?$/m.test(text)) score += 1;
   return score >= 3 ? score : 0;
+}
+
+const GENERATOR_MARK = Buffer.from('<!-- Generator: Widdershins');
+const STATUS_MEANING_ZH = Buffer.from('状态码含义');
+
+/**
+ * detectWiddershins scores a page only where it shows the generator comment or a Responses
+ * table header (status, meaning, description): one of them, searched in the bytes. An ASCII
+ * word in any case is the same bytes in the text, and its case-insensitive match (no `u` flag)
+ * never takes a non-ASCII letter for an ASCII one, so the Latin-1 view of the bytes finds
+ * `Meaning` wherever the text has it.
+ */
+function mayBeWiddershins(bytes: Buffer): boolean {
+  return bytes.includes(GENERATOR_MARK) || bytes.includes(STATUS_MEANING_ZH) || /meaning/i.test(bytes.toString('latin1'));
 }
 
 type OpSection = 'description' | 'samples' | 'body' | 'parameters' | 'enums' | 'examples' | 'responses' | 'responseSchema' | 'other';
