@@ -38,6 +38,9 @@ const TABLE_CONTENT = new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', '
 /** Start tags of table parts, ignored outside a table (`col` too, but it is void: it holds nothing). */
 const TABLE_PART = new Set(['caption', 'colgroup', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
 
+/** The start tags onopentagname may repair. */
+const REPAIRED = new Set([...HEADING, 'table', ...TABLE_PART]);
+
 /** The parser's stack of open element names, top first (htmlparser2 keeps it so). */
 type StackedParser = { stack: string[] };
 
@@ -54,11 +57,12 @@ class PageHandler extends DomHandler {
 
   /** Called by the parser once `name` is on its stack, before the element is built: repairs that close or open elements go here. */
   onopentagname(name: string): void {
+    // Only headings and table tags are repaired (most tags are neither: one lookup), and no
+    // void element (those never go on the stack).
+    if (!REPAIRED.has(name)) return;
     const stack = this.pageParser!.stack;
-    // Void elements never go on the stack, and none of them is repaired; nor is any tag but a
-    // heading or a table's (most of them: tested first, by name, before the stack is touched).
+    if (stack[0] !== name) return;
     const heading = HEADING.has(name);
-    if (stack[0] !== name || !(heading || name === 'table' || TABLE_PART.has(name))) return;
     const opened = stack.shift()!;
     const top = () => stack[0] ?? '';
     if (heading && HEADING.has(top())) this.closeTop(stack);

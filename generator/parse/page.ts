@@ -91,12 +91,19 @@ function readFromFirstH1(file: string, page: Uint8Array, options: ParseOptions):
   if (pageFormat(file) !== 'html') return undefined;
   // A Buffer over the same memory: a parse worker is given the bytes as a plain Uint8Array.
   const bytes = Buffer.from(page.buffer, page.byteOffset, page.byteLength);
-  const starts = [bytes.indexOf('<h1'), bytes.indexOf('<H1')].filter((at) => at >= 0);
-  if (starts.length === 0 || !isCleanUtf8(bytes)) return undefined;
+  const start = firstH1Byte(bytes);
+  if (start < 0 || !isCleanUtf8(bytes)) return undefined;
   const profile = options.profile === undefined ? profileByBytes(bytes) : profileNamed(options.profile);
   if (!profile?.readsHtmlFromFirstH1) return undefined;
-  const text = decodeFrom(bytes, Math.min(...starts));
+  const text = decodeFrom(bytes, start);
   return text !== undefined && H1_TAG.test(text) ? { profile, input: { file, text, format: 'html' } } : undefined;
+}
+
+/** Where the first `<h1` or `<H1` starts (-1: nowhere): no `<h1>` start tag is before it. */
+function firstH1Byte(bytes: Buffer): number {
+  const lower = bytes.indexOf('<h1');
+  const upper = bytes.subarray(0, lower < 0 ? bytes.length : lower).indexOf('<H1');
+  return upper >= 0 ? upper : lower;
 }
 
 /** How much of an oversize page is read to tell whether a whole-API profile takes it. */

@@ -80,7 +80,7 @@ describe('telling a page by its bytes', () => {
     for (const rel of pages) {
       const bytes = readFileSync(path.join(fixturesDir, rel));
       if (!isCleanUtf8(bytes)) continue;
-      const input = { file: rel, text: decodePage(bytes).text as string, format: pageFormat(rel) };
+      const input = { file: rel, text: (decodePage(bytes) as { text: string }).text, format: pageFormat(rel) };
       for (const profile of PROFILES) {
         if (profile.mayDetect === undefined || profile.detect(input) === 0) continue;
         detected++;
