@@ -38,6 +38,21 @@ const TABLE_CONTENT = new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', '
 /** Start tags of table parts, ignored outside a table (`col` too, but it is void: it holds nothing). */
 const TABLE_PART = new Set(['caption', 'colgroup', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
 
+/** The sections of a table that hold its rows. */
+const ROW_GROUP = new Set(['tbody', 'thead', 'tfoot']);
+
+/** Tables built by pageDocument whose rows are all children of the table or of its sections (most tables: readTable need not search their cells for rows). */
+const childRowTables = new WeakSet<Element>();
+
+/**
+ * Whether every row (`tr`) in `table`, at any depth, is a child of the table or of one of its
+ * `tbody`/`thead`/`tfoot` children: no table within it, no row in a caption. False for tables
+ * pageDocument did not build.
+ */
+export function rowsAreChildren(table: Element): boolean {
+  return childRowTables.has(table);
+}
+
 /** The start tags onopentagname may repair. */
 const REPAIRED = new Set([...HEADING, 'table', ...TABLE_PART]);
 
@@ -88,6 +103,7 @@ class PageHandler extends DomHandler {
           if ((name === 'td' || name === 'th') && TABLE_SECTION.has(top())) {
             stack.unshift('tr');
             super.onopentag('tr', {});
+            this.noteTablePart(this.current() as Element);
           }
         }
       }
@@ -111,6 +127,7 @@ class PageHandler extends DomHandler {
     super.onopentag(name, attribs);
     // tagStack holds the document too.
     if (this.tagStack.length > MAX_NESTING + 1) throw new NestingTooDeep();
+    if (name === 'table' || name === 'tr') this.noteTablePart(this.current() as Element);
     this.afterPre = DROPS_FIRST_NEWLINE.has(name);
   }
 
@@ -144,6 +161,16 @@ class PageHandler extends DomHandler {
     node.next = table;
     if (prev) prev.next = node;
     table.prev = node;
+  }
+
+  /** Keeps childRowTables up to date as a table or a row is built (the row or table is built, in its place). */
+  private noteTablePart(el: Element): void {
+    const parent = el.parent;
+    const inTable = (node: ParentNode | null) => node instanceof Element && node.name === 'table';
+    const placed = el.name === 'table' ? !this.tagStack.some((open) => open !== el && inTable(open)) : inTable(parent) || (parent instanceof Element && ROW_GROUP.has(parent.name) && inTable(parent.parent));
+    // A table in a table, or a row elsewhere than in its table or one of its sections: every open table holds it.
+    if (!placed) for (const open of this.tagStack) if (open !== el && inTable(open)) childRowTables.delete(open as Element);
+    if (el.name === 'table') childRowTables.add(el);
   }
 
   private current(): ParentNode {

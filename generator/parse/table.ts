@@ -1,5 +1,6 @@
 import type { Element } from 'domhandler';
 import { getElementsByTagName } from 'domutils';
+import { rowsAreChildren } from './dom.js';
 import { inlineText, plainText } from './inline-text.js';
 
 export type ColumnRole = 'name' | 'type' | 'required' | 'default' | 'description' | 'example';
@@ -12,12 +13,25 @@ export interface TableRows {
 
 /** A rendered table as it stands: one row per `<tr>` (spill.ts re-joins rows a multi-line cell broke). */
 export function readTable(table: Element): TableRows {
-  const trs = getElementsByTagName('tr', table, true);
+  const trs = tableRows(table);
   const headerRow = trs.find((tr) => tr.children.some((c) => c.type === 'tag' && (c as Element).name === 'th'));
   const header = headerRow ? cellTexts(headerRow, (c) => plainText(c).replace(/\s+/g, ' ').trim()) : [];
   const rows: TableRows['rows'] = [];
   for (const tr of trs) if (tr !== headerRow) rows.push({ cells: cellTexts(tr, (td) => inlineText(td.children)), rowNumber: rows.length + 1 });
   return { header, rows };
+}
+
+/** The table's rows (`tr`) at any depth, in document order; where they are all its own (rowsAreChildren), without searching its cells. */
+export function tableRows(table: Element): Element[] {
+  if (!rowsAreChildren(table)) return getElementsByTagName('tr', table, true);
+  const rows: Element[] = [];
+  for (const child of table.children) {
+    if (child.type !== 'tag') continue;
+    const el = child as Element;
+    if (el.name === 'tr') rows.push(el);
+    else if (el.name === 'tbody' || el.name === 'thead' || el.name === 'tfoot') for (const row of el.children) if (row.type === 'tag' && (row as Element).name === 'tr') rows.push(row as Element);
+  }
+  return rows;
 }
 
 /**

@@ -3,10 +3,15 @@
 // repairs the same way. Each case below read the same with parse5 (checked against the
 // parse5 build when the parser changed); the last ones show where the two still differ, and
 // why it does not matter to a reader.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getElementsByTagName } from 'domutils';
+import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { pageDocument } from '../../generator/parse/dom.js';
+import { pageDocument, rowsAreChildren } from '../../generator/parse/dom.js';
+import { tableRows } from '../../generator/parse/table.js';
 import { parsePage, type PageResult } from '../../generator/parse/page.js';
-import { textPage } from '../helpers/pages.js';
+import { fixturesDir, textPage } from '../helpers/pages.js';
 
 const HEAD = '<h1>Kick</h1><p>Kick users.</p><h2>Method name</h2><p><code>ManagementClient.kick_users</code></p><h2>Request parameters</h2>';
 const TH = '<thead><tr><th>名称</th><th>类型</th><th>是否必填</th><th>描述</th></tr></thead>';
@@ -96,5 +101,50 @@ describe('where htmlparser2 and parse5 still build different trees', () => {
     const html = `${HEAD.replace('Kick users.', 'Kick <noscript><b>no</b></noscript> users.')}<table>${TH}<tbody>${row('p1')}</tbody></table>${RESPONSE}${STRUCTURE}`;
     // parse5 read it as the text "Kick <b>no</b> users.".
     expect(read(html)).toEqual({ ...WHOLE, description: 'Kick no users.' });
+  });
+});
+
+describe("a table's rows", () => {
+  // Markup that puts rows where a search of the whole table finds them and a look at its
+  // children and sections alone would not (or would find the wrong ones).
+  const cases = [
+    `<table>${TH}<tbody>${row('a')}${row('b')}</tbody></table>`,
+    `<table><tr><td>a</td></tr><tbody><tr><td>b</td></tr></tbody><tfoot><tr><td>c</td></tr></tfoot></table>`,
+    `<table><tbody><td>implied row</td><td>x</td></tbody></table>`,
+    `<table><tbody>${row('a')}<tr><td><table><tr><td>inner</td></tr></table></td></tr>${row('b')}</tbody></table>`,
+    `<table><caption><tr><td>row in a caption</td></tr></caption>${row('a')}</table>`,
+    `<table><caption><tbody><tr><td>section in a caption</td></tr></tbody></caption>${row('a')}</table>`,
+    `<table><tr><td><div><table><tbody><tr><td>deep</td></tr></tbody></table></div></td></tr></table>${row('after')}`,
+    `<table><div>fostered</div><tr><td>a</td></tr><span><tr><td>b</td></tr></span></table>`,
+    `<table><tr><td>a</td></tr><table><tr><td>next table</td></tr></table>`,
+    `<table><tr><td>a<tr><td>b</table>`,
+  ];
+
+  it.each(cases)('are the rows a search of the whole table finds: %s', (html) => {
+    const tables = getElementsByTagName('table', pageDocument(html), true);
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) expect(tableRows(table)).toEqual(getElementsByTagName('tr', table, true));
+  });
+
+  it('are the rows a search finds in every table of the HTML fixtures', () => {
+    const pages = (readdirSync(fixturesDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+    let tables = 0;
+    for (const rel of pages) {
+      for (const table of getElementsByTagName('table', pageDocument(readFileSync(path.join(fixturesDir, rel), 'utf8')), true)) {
+        tables++;
+        expect(tableRows(table), rel).toEqual(getElementsByTagName('tr', table, true));
+      }
+    }
+    expect(tables).toBeGreaterThan(100);
+  });
+
+  it('are taken from its children and sections where they are all there', () => {
+    const tables = getElementsByTagName('table', pageDocument(cases[3]), true);
+    expect(tables.map(rowsAreChildren)).toEqual([false, true]);
+  });
+
+  it('of a table built otherwise are searched for', () => {
+    const [table] = getElementsByTagName('table', parseDocument(`<table><caption><tr><td>a</td></tr></caption></table>`), true);
+    expect(tableRows(table).length).toBe(1);
   });
 });

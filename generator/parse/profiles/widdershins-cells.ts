@@ -4,6 +4,7 @@
 import type { Element } from 'domhandler';
 import { getElementsByTagName } from 'domutils';
 import type { Primitive, TypeRef } from '../../model/types.js';
+import { tableRows } from '../table.js';
 
 export interface CellType {
   type: TypeRef;
@@ -86,7 +87,7 @@ export type RowMarker = 'anonymous' | 'additionalProperties' | 'additionalItems'
  */
 export function rowMarkers(table: Element): (RowMarker | undefined)[] {
   const marks: (RowMarker | undefined)[] = [];
-  for (const tr of getElementsByTagName('tr', table, true)) {
+  for (const tr of tableRows(table)) {
     const cells = tr.children.filter((c): c is Element => c.type === 'tag' && (c.name === 'td' || c.name === 'th'));
     if (cells.length === 0 || cells[0].name === 'th') continue;
     const emphasis = getElementsByTagName('em', cells[0], true)[0] ?? getElementsByTagName('strong', cells[0], true)[0];
