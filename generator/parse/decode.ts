@@ -8,6 +8,9 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 /** For a part of a page checked to be UTF-8, after its start: a U+FEFF where the part starts is text, no BOM. */
 const partDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const REPLACEMENT = Buffer.from('\ufffd');
+/** The characters decodePage counts U+FFFD in; in UTF-8 they take at most 3 bytes each (a BOM or two aside): SAMPLE_BYTES. */
+const SAMPLE_CHARS = 4096;
+const SAMPLE_BYTES = 4 * SAMPLE_CHARS;
 
 /** The UTF-16 flavor a byte-order mark announces, if any. */
 function utf16ByBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
@@ -34,7 +37,7 @@ export function decodePage(bytes: Uint8Array): { text: string; warning?: string 
     text = decoder.decode(bytes).replace(/^\uFEFF/, '');
     warning = 'some bytes are not UTF-8: they read as U+FFFD (\ufffd); save the page as UTF-8';
   }
-  const sample = text.slice(0, 4096);
+  const sample = text.slice(0, SAMPLE_CHARS);
   const replaced = (sample.match(/\uFFFD/g) ?? []).length;
   if (replaced > sample.length / 20) return { problem: 'not UTF-8 text (mostly undecodable bytes)' };
   if (!text.trim()) return { problem: 'empty file (whitespace only)' };
@@ -49,11 +52,11 @@ function hasNulHead(bytes: Uint8Array): boolean {
 /**
  * Whether the page is UTF-8 that decodePage reads with no warning and refuses for nothing its
  * bytes show (blank text aside): UTF-8 throughout (isUtf8 checks it much faster than decoding
- * does), no UTF-16 byte-order mark, no U+FFFD, no NUL in its head. False says nothing: such
- * pages are left to decodePage.
+ * does), no UTF-16 byte-order mark, no NUL in its head, and no U+FFFD in the bytes that hold
+ * the characters decodePage samples. False says nothing: such pages are left to decodePage.
  */
 export function isCleanUtf8(bytes: Buffer): boolean {
-  return bytes.length > 0 && !utf16ByBom(bytes) && !hasNulHead(bytes) && isUtf8(bytes) && !bytes.includes(REPLACEMENT);
+  return bytes.length > 0 && !utf16ByBom(bytes) && !hasNulHead(bytes) && isUtf8(bytes) && !bytes.subarray(0, SAMPLE_BYTES).includes(REPLACEMENT);
 }
 
 /**

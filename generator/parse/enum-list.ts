@@ -26,6 +26,8 @@ const SEPARATED = /(用|以|使用)(英文)?(空格|逗号|,|，)(分隔|分开|
  * values must fit the field's `type` (a list under an `object` names its keys, not values).
  */
 export function readEnumValues(description: string, example?: string, type?: TypeRef): string[] | undefined {
+  // Every item starts with `-` or `*`: most descriptions have neither, and list nothing.
+  if (!description.includes('-') && !description.includes('*')) return undefined;
   const lines = description.split('\n');
   const first = lines.findIndex((line) => ANY_ITEM.test(line));
   if (first < 0) return undefined;

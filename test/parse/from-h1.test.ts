@@ -90,6 +90,14 @@ describe('telling a page by its bytes', () => {
     expect(detected).toBeGreaterThanOrEqual(3);
   });
 
+  it('the generator comment is looked for in the bytes of as many characters as the text is searched in, whatever their width', () => {
+    const widdershins = PROFILES.find((p) => p.name === 'widdershins')!;
+    const mark = '<!-- Generator: Widdershins v4.0.1 -->';
+    const bytes = Buffer.from('\ufeff\ufeff' + '汉'.repeat(8192 - mark.length) + mark);
+    expect((decodePage(bytes) as { text: string }).text.slice(0, 8192).endsWith(mark)).toBe(true);
+    expect(widdershins.mayDetect!(bytes)).toBe(true);
+  });
+
   it('Widdershins is told by the status header in any case, with no generator comment', () => {
     const html = readFileSync(`${fixturesDir}/widdershins/html/rbaskets.in/index.html`, 'utf8')
       .replace(/<!-- Generator: Widdershins[^>]*-->/g, '')
@@ -108,8 +116,10 @@ describe('decoding a part of a page', () => {
       Buffer.from([0xff, 0xfe, 0x3c, 0x00]), Buffer.from([0xfe, 0xff, 0x00, 0x3c]),
       Buffer.from([0x3c, 0xc0, 0x80]), Buffer.from([0x3c, 0xed, 0xa0, 0x80]), Buffer.from([0x3c, 0xf4, 0x90, 0x80, 0x80]),
       Buffer.from([0x3c, 0xe7, 0x8a]), Buffer.from([0x3c, 0x80]), Buffer.concat([Buffer.from(long), Buffer.from([0xff])]), Buffer.from([0x3c, 0xf0, 0x9f, 0x98, 0x80]),
+      // A U+FFFD after the characters decodePage samples for them.
+      `<p>${'汉'.repeat(4100)}\ufffd</p>`, `<p>${'x'.repeat(16400)}\ufffd</p>`,
     ].map((c) => Buffer.from(c));
-    expect(cases.map(isCleanUtf8)).toEqual([false, true, true, true, false, false, false, false, false, false, false, false, false, false, false, true]);
+    expect(cases.map(isCleanUtf8)).toEqual([false, true, true, true, false, false, false, false, false, false, false, false, false, false, false, true, false, true]);
     for (const bytes of cases.filter(isCleanUtf8)) expect(decodePage(bytes)).toEqual({ text: decodeFrom(bytes, 0) });
   });
 

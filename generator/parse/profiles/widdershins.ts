@@ -75,10 +75,14 @@ export const widdershins: PageProfile = {
   read: (input) => new WiddershinsReader(input).read(),
 };
 
+/** The characters detectWiddershins looks for the generator comment in; in UTF-8 they take at most 3 bytes each (a BOM or two aside): GENERATOR_BYTES. */
+const GENERATOR_CHARS = 8192;
+const GENERATOR_BYTES = 4 * GENERATOR_CHARS;
+
 /** Structure alone: a Responses table header, `tocS_` schema anchors, verb/path lines, the generator comment. */
 function detectWiddershins({ text }: PageInput): number {
   let score = 0;
-  if (/<!-- Generator: Widdershins/.test(text.slice(0, 8192))) score += 2;
+  if (/<!-- Generator: Widdershins/.test(text.slice(0, GENERATOR_CHARS))) score += 2;
   if (/Status(?:<\/th>\s*<th>|\s*\|\s*)Meaning(?:<\/th>\s*<th>|\s*\|\s*)Description|状态码(?:<\/th>\s*<th>|\s*\|\s*)状态码含义/i.test(text)) score += 2;
   // Each test below adds 1: together they cannot make a page one, so they run only where it
   // scored already (every other page scores 0, and is not searched again); the costliest last.
@@ -93,14 +97,15 @@ const GENERATOR_MARK = Buffer.from('<!-- Generator: Widdershins');
 const STATUS_MEANING_ZH = Buffer.from('状态码含义');
 
 /**
- * detectWiddershins scores a page only where it shows the generator comment or a Responses
- * table header (status, meaning, description): one of them, searched in the bytes. An ASCII
+ * detectWiddershins scores a page only where it shows the generator comment (in its first
+ * characters) or a Responses table header (status, meaning, description): one of them,
+ * searched in the bytes. An ASCII
  * word in any case is the same bytes in the text, and its case-insensitive match (no `u` flag)
  * never takes a non-ASCII letter for an ASCII one, so the Latin-1 view of the bytes finds
  * `Meaning` wherever the text has it.
  */
 function mayBeWiddershins(bytes: Buffer): boolean {
-  return bytes.includes(GENERATOR_MARK) || bytes.includes(STATUS_MEANING_ZH) || /meaning/i.test(bytes.toString('latin1'));
+  return bytes.subarray(0, GENERATOR_BYTES).includes(GENERATOR_MARK) || bytes.includes(STATUS_MEANING_ZH) || /meaning/i.test(bytes.toString('latin1'));
 }
 
 type OpSection = 'description' | 'samples' | 'body' | 'parameters' | 'enums' | 'examples' | 'responses' | 'responseSchema' | 'other';
