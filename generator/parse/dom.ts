@@ -53,7 +53,7 @@ export function rowsAreChildren(table: Element): boolean {
   return childRowTables.has(table);
 }
 
-/** The start tags onopentagname may repair. */
+/** The start tags repairBefore may repair. */
 const REPAIRED = new Set([...HEADING, 'table', ...TABLE_PART]);
 
 /** The parser's stack of open element names, top first (htmlparser2 keeps it so). */
@@ -61,8 +61,6 @@ type StackedParser = { stack: string[] };
 
 class PageHandler extends DomHandler {
   private afterPre = false;
-  /** A start tag dropped by onopentagname: the element is not built. */
-  private dropped = false;
   private pageParser?: StackedParser;
 
   override onparserinit(parser: Parser): void {
@@ -70,13 +68,15 @@ class PageHandler extends DomHandler {
     this.pageParser = parser as unknown as StackedParser;
   }
 
-  /** Called by the parser once `name` is on its stack, before the element is built: repairs that close or open elements go here. */
-  onopentagname(name: string): void {
-    // Only headings and table tags are repaired (most tags are neither: one lookup), and no
-    // void element (those never go on the stack).
-    if (!REPAIRED.has(name)) return;
+  /**
+   * Repairs that close or open elements before the element of start tag `name` is built, with
+   * `name` on the parser's stack (it is put there before the tag's attributes are read, and
+   * nothing moves it meanwhile). False: the start tag is dropped, no element is built.
+   */
+  private repairBefore(name: string): boolean {
     const stack = this.pageParser!.stack;
-    if (stack[0] !== name) return;
+    // Void elements never go on the stack, and none of them is repaired.
+    if (stack[0] !== name) return true;
     const heading = HEADING.has(name);
     const opened = stack.shift()!;
     const top = () => stack[0] ?? '';
@@ -84,10 +84,7 @@ class PageHandler extends DomHandler {
     if (!heading) {
       // The innermost open table or cell decides what a table tag means.
       let scope = stack.findIndex((open) => TABLE_SCOPE.has(open));
-      if (scope < 0 && name !== 'table') {
-        this.dropped = true;
-        return;
-      }
+      if (scope < 0 && name !== 'table') return false;
       if (name !== 'table' && (stack[scope] === 'td' || stack[scope] === 'th') && CLOSES_CELL.has(name)) {
         this.closeThrough(stack, scope);
         scope = stack.findIndex((open) => TABLE_SCOPE.has(open));
@@ -109,6 +106,7 @@ class PageHandler extends DomHandler {
       }
     }
     stack.unshift(opened);
+    return true;
   }
 
   private closeThrough(stack: string[], index: number): void {
@@ -120,10 +118,8 @@ class PageHandler extends DomHandler {
   }
 
   override onopentag(name: string, attribs: Record<string, string>): void {
-    if (this.dropped) {
-      this.dropped = false;
-      return;
-    }
+    // Only headings and table tags are repaired: most tags are neither (one lookup).
+    if (REPAIRED.has(name) && !this.repairBefore(name)) return;
     super.onopentag(name, attribs);
     // tagStack holds the document too.
     if (this.tagStack.length > MAX_NESTING + 1) throw new NestingTooDeep();
@@ -163,7 +159,7 @@ class PageHandler extends DomHandler {
     table.prev = node;
   }
 
-  /** Keeps childRowTables up to date as a table or a row is built (the row or table is built, in its place). */
+  /** Called once a table or a row is built and placed: keeps childRowTables true to what each table holds. */
   private noteTablePart(el: Element): void {
     const parent = el.parent;
     const inTable = (node: ParentNode | null) => node instanceof Element && node.name === 'table';
