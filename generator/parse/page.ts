@@ -87,7 +87,7 @@ export function parsePageWith(page: PageFile, options: ParseOptions): PageResult
  * and no `<h1` is before it). Undefined where the page is decoded whole: a page decodePage
  * warns about or refuses, one the text must tell the profile of, or one without `<h1>`.
  */
-function readFromFirstH1(file: string, page: Uint8Array, options: ParseOptions): { profile: PageProfile; input: PageInput } | undefined {
+export function readFromFirstH1(file: string, page: Uint8Array, options: ParseOptions): { profile: PageProfile; input: PageInput } | undefined {
   if (pageFormat(file) !== 'html') return undefined;
   // A Buffer over the same memory: a parse worker is given the bytes as a plain Uint8Array.
   const bytes = Buffer.from(page.buffer, page.byteOffset, page.byteLength);

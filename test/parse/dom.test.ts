@@ -8,6 +8,7 @@ import path from 'node:path';
 import { getElementsByTagName } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import { pageBlocks } from '../../generator/parse/blocks.js';
 import { pageDocument, rowsAreChildren } from '../../generator/parse/dom.js';
 import { tableRows } from '../../generator/parse/table.js';
 import { parsePage, type PageResult } from '../../generator/parse/page.js';
@@ -83,6 +84,17 @@ describe('repairs of broken markup that decide what is read', () => {
     });
   });
 
+  it('a start tag cut off by the end of the page builds nothing (as parse5 does): no empty row is read from it', () => {
+    for (const cut of ['<td ', '<th ', '<td class="x']) {
+      const html = `${HEAD}<table>${TH}<tbody>${row('p1')}${cut}`;
+      const doc = pageDocument(`<table><tbody>${row('a')}${cut}`);
+      expect(getElementsByTagName('tr', doc, true)).toHaveLength(1);
+      const result = parsePage(textPage('management/kick-users.html', html));
+      expect(result.operation?.params.map((p) => p.name)).toEqual(['p1']);
+      expect(result.diagnostics.filter((d) => d.code === 'row.unreadable')).toEqual([]);
+    }
+  });
+
   it('the newline after <pre> is dropped; CR LF is read as LF', () => {
     const code = (document: ReturnType<typeof pageDocument>) => (document.children[0] as unknown as { children: { children: { data: string }[] }[] }).children[0].children[0].data;
     expect(code(pageDocument('<pre><code>\n{"a": 1}\n</code></pre>'))).toBe('\n{"a": 1}\n');
@@ -146,5 +158,14 @@ describe("a table's rows", () => {
   it('of a table built otherwise are searched for', () => {
     const [table] = getElementsByTagName('table', parseDocument(`<table><caption><tr><td>a</td></tr></caption></table>`), true);
     expect(tableRows(table).length).toBe(1);
+  });
+});
+
+describe("a page's content", () => {
+  it('is what the parent of its first h1 holds, else of its first h2, whatever tag the page starts with', () => {
+    const texts = (html: string) => pageBlocks(html).map((block) => ('text' in block ? block.text.trim() : block.kind));
+    expect(texts('<h1>T</h1><p>x</p>')).toEqual(['T', 'x']);
+    expect(texts('<p>chrome</p><div><h2>T</h2><p>x</p></div>')).toEqual(['T', 'x']);
+    expect(texts('<p>chrome</p><div><h1>T</h1><p>x</p></div><h1>U</h1>')).toEqual(['T', 'x']);
   });
 });

@@ -30,6 +30,10 @@ describe('readEnumValues', () => {
     expect(read('函数的触发场景：<br>-`PRE_REGISTER`: 注册前<br>- `POST_REGISTER`: 注册后')).toEqual(['PRE_REGISTER', 'POST_REGISTER']);
   });
 
+  it('reads items written with `*` as with `-`', () => {
+    expect(read('可选值：<br>* `user_id`: 用户 ID<br>* `phone`: 手机号')).toEqual(['user_id', 'phone']);
+  });
+
   it('reads lists without code spans when every item is `- word: meaning`', () => {
     // The English UserDto.status.
     expect(read('current status of the account:<br>- Activated: normal status<br>- Suspended: deactivated<br>- Deactivated: disabled')).toEqual([

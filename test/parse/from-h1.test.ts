@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFrom, decodePage, isCleanUtf8 } from '../../generator/parse/decode.js';
-import { parsePage, parsePageWith, type PageResult } from '../../generator/parse/page.js';
+import { parsePage, parsePageWith, readFromFirstH1, type PageResult } from '../../generator/parse/page.js';
 import { detectProfile, PROFILES } from '../../generator/parse/profiles/index.js';
 import { pageFormat, type PageFile } from '../../generator/read/page-file.js';
 import { fixturePage, fixturesDir, textPage } from '../helpers/pages.js';
@@ -32,6 +32,15 @@ const h1 = text.indexOf('<h1');
 const withHead = (head: string | Buffer) => Buffer.concat([Buffer.from(text.slice(0, h1)), Buffer.from(head), Buffer.from(text.slice(h1))]);
 
 describe('an HTML page read from its first <h1>', () => {
+  it('is every GenAuth HTML page of the fixtures, and no Widdershins page (by counts: the test below holds the reading to the whole text)', () => {
+    const taken = (rel: string) => readFromFirstH1(rel, readFileSync(path.join(fixturesDir, rel)), {}) !== undefined;
+    const genauth = htmlFixtures.filter((rel) => rel.startsWith('corpus/'));
+    const widdershins = htmlFixtures.filter((rel) => rel.startsWith('widdershins/'));
+    expect([genauth.length > 20, widdershins.length > 0]).toEqual([true, true]);
+    expect(genauth.filter((rel) => !taken(rel))).toEqual([]);
+    expect(widdershins.filter(taken)).toEqual([]);
+  });
+
   it('reads every HTML fixture as its whole text does', () => {
     expect(htmlFixtures.length).toBeGreaterThan(40);
     for (const rel of htmlFixtures) {
