@@ -2,10 +2,10 @@
 // spend ~80 ms compiling them. Each spec is keyed by the sha256 of the template text it was
 // compiled from and by the Handlebars version: a template replaced by --templates, edited in
 // place, or a different Handlebars does not match, and is compiled at run time as before.
-import Handlebars from 'handlebars';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../workflow/fingerprint.js';
+import { handlebarsCompiler, handlebarsRuntime } from './handlebars.js';
 
 /** Beside this module: in dist/ once built; absent when docsdk runs from its TypeScript sources. */
 const PRECOMPILED_FILE = fileURLToPath(new URL('./templates.precompiled.json', import.meta.url));
@@ -25,7 +25,7 @@ function readPrecompiled(): PrecompiledFile | null {
   if (precompiled !== undefined) return precompiled;
   try {
     const file = JSON.parse(readFileSync(PRECOMPILED_FILE, 'utf8')) as PrecompiledFile;
-    precompiled = file.handlebars === Handlebars.VERSION ? file : null;
+    precompiled = file.handlebars === handlebarsRuntime.VERSION ? file : null;
   } catch {
     precompiled = null;
   }
@@ -39,8 +39,9 @@ export function precompiledSpec(name: string, text: string): string | undefined 
 }
 
 /** Build step (templates.ts precompileDefaultTemplates): compiles `files` (template file name → text) into the file precompiledSpec reads. */
-export function writePrecompiledTemplates(files: ReadonlyMap<string, string>): void {
+export async function writePrecompiledTemplates(files: ReadonlyMap<string, string>): Promise<void> {
+  const compiler = await handlebarsCompiler();
   const specs: PrecompiledFile['specs'] = {};
-  for (const [name, text] of files) specs[name] = { sha256: sha256(text), spec: Handlebars.precompile(text, COMPILE_OPTIONS) as unknown as string };
-  writeFileSync(PRECOMPILED_FILE, JSON.stringify({ handlebars: Handlebars.VERSION, specs } satisfies PrecompiledFile));
+  for (const [name, text] of files) specs[name] = { sha256: sha256(text), spec: compiler.precompile(text, COMPILE_OPTIONS) as unknown as string };
+  writeFileSync(PRECOMPILED_FILE, JSON.stringify({ handlebars: compiler.VERSION, specs } satisfies PrecompiledFile));
 }

@@ -1,11 +1,11 @@
 // Handlebars templates that lay out every emitted file. The defaults live in templates/ at the
 // package root; a user folder (--templates DIR) replaces any of them by file name. Files
 // starting with `_` are partials, used as `{{> name}}`.
-import Handlebars from 'handlebars';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../config/package-root.js';
+import { handlebarsCompiler, handlebarsRuntime } from './handlebars.js';
 import { COMPILE_OPTIONS, precompiledSpec, writePrecompiledTemplates } from './precompiled-templates.js';
 
 export const DEFAULT_TEMPLATES_DIR = join(packageRoot, 'templates');
@@ -41,7 +41,7 @@ async function templateFiles(dir: string): Promise<Map<string, string>> {
 
 /** Build step (`npm run build`): the default templates compiled, for runs to take as they are. */
 export async function precompileDefaultTemplates(): Promise<void> {
-  writePrecompiledTemplates(await templateFiles(DEFAULT_TEMPLATES_DIR));
+  await writePrecompiledTemplates(await templateFiles(DEFAULT_TEMPLATES_DIR));
 }
 
 /**
@@ -63,9 +63,11 @@ export async function loadTemplates(overridesDir?: string, compiled?: CompiledTe
   const sourceHash = hash.digest('hex');
   const cached = compiled?.sourceHash === sourceHash ? compiled.specs : {};
   const specs: Record<string, string> = {};
-  const handlebars = Handlebars.create();
+  const compiledBefore = (name: string, text: string) => cached[name] ?? precompiledSpec(name, text);
+  const compiler = [...files].some(([name, text]) => compiledBefore(name, text) === undefined) ? await handlebarsCompiler() : undefined;
+  const handlebars = handlebarsRuntime.create();
   const compile = (name: string, text: string) => {
-    const spec = (specs[name] = cached[name] ?? precompiledSpec(name, text) ?? (handlebars.precompile(text, COMPILE_OPTIONS) as unknown as string));
+    const spec = (specs[name] = compiledBefore(name, text) ?? (compiler!.precompile(text, COMPILE_OPTIONS) as unknown as string));
     // The spec is JavaScript that Handlebars wrote (now, when docsdk was built, or in an earlier run from the same sources).
     return handlebars.template(new Function(`return ${spec}`)() as TemplateSpecification);
   };

@@ -6,7 +6,7 @@
 // read as the modules the build put in it (dist/cli-modules.json), and the packages it
 // requires from node_modules.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yargs from 'yargs';
@@ -83,6 +83,20 @@ describe('start-up', () => {
     const globbed = loaded(['parse', `${pages}/**/*.html`, '--out', join(out, '..', 'model.json')]);
     expect(globbed.code, globbed.stderr).toBe(0);
     expect(packages(globbed.modules).has('tinyglobby')).toBe(true);
+  });
+
+  it("renders with Handlebars' runtime: its compiler loads only for a template neither the build nor an earlier run compiled", async () => {
+    const pages = await copyPages('vitepress');
+    const compiler = (modules: string[]) => modules.some((m) => m.startsWith('node_modules/handlebars/dist/cjs/handlebars/compiler/'));
+    const defaults = loaded(['generate', pages, '--out', join(mkdtempSync(join(tmpdir(), 'docsdk-start-up-')), 'sdk'), '--no-cache']);
+    expect(defaults.code, defaults.stderr).toBe(0);
+    expect(compiler(defaults.modules)).toBe(false);
+    // The control: a template of the user's own is compiled.
+    const templates = mkdtempSync(join(tmpdir(), 'docsdk-templates-'));
+    writeFileSync(join(templates, 'README.md.hbs'), '# {{title}}\n');
+    const own = loaded(['generate', pages, '--out', join(mkdtempSync(join(tmpdir(), 'docsdk-start-up-')), 'sdk'), '--no-cache', '--templates', templates]);
+    expect(own.code, own.stderr).toBe(0);
+    expect(compiler(own.modules)).toBe(true);
   });
 
   it('a Markdown page loads the Markdown renderer (the control of the above)', async () => {
