@@ -39,7 +39,7 @@ const TABLE_CONTENT = new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', '
 const TABLE_PART = new Set(['caption', 'colgroup', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
 
 /** The sections of a table that hold its rows. */
-const ROW_GROUP = new Set(['tbody', 'thead', 'tfoot']);
+export const ROW_GROUP = new Set(['tbody', 'thead', 'tfoot']);
 
 /** Tables built by pageDocument whose rows are all children of the table or of its sections (most tables: readTable need not search their cells for rows). */
 const childRowTables = new WeakSet<Element>();

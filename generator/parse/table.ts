@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler';
 import { getElementsByTagName } from 'domutils';
-import { rowsAreChildren } from './dom.js';
+import { ROW_GROUP, rowsAreChildren } from './dom.js';
 import { inlineText, plainText } from './inline-text.js';
 
 export type ColumnRole = 'name' | 'type' | 'required' | 'default' | 'description' | 'example';
@@ -29,7 +29,7 @@ export function tableRows(table: Element): Element[] {
     if (child.type !== 'tag') continue;
     const el = child as Element;
     if (el.name === 'tr') rows.push(el);
-    else if (el.name === 'tbody' || el.name === 'thead' || el.name === 'tfoot') for (const row of el.children) if (row.type === 'tag' && (row as Element).name === 'tr') rows.push(row as Element);
+    else if (ROW_GROUP.has(el.name)) for (const row of el.children) if (row.type === 'tag' && (row as Element).name === 'tr') rows.push(row as Element);
   }
   return rows;
 }
